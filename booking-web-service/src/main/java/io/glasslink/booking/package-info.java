@@ -1,0 +1,2 @@
+/** Cloud booking site, partner API and booking saga. */
+package io.glasslink.booking;

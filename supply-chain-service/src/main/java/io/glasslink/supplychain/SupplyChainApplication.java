@@ -1,0 +1,15 @@
+package io.glasslink.supplychain;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** On-premise supply chain: parts, stock, lead times, part holds. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class SupplyChainApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SupplyChainApplication.class, args);
+    }
+}
