@@ -1,0 +1,131 @@
+package io.glasslink.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import io.glasslink.launcher.platform.Platform;
+import io.glasslink.launcher.platform.PlatformSettings;
+import io.glasslink.launcher.platform.RunState;
+import io.glasslink.launcher.platform.Summary;
+import io.glasslink.launcher.process.LaunchException;
+
+/**
+ * {@code java -jar launcher.jar up [--clean] | stop | status}, run from the repository root (or
+ * with {@code -Dglasslink.root=<dir>}). {@code up} stays in the foreground until Ctrl-C or
+ * {@code stop}.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // library logging (S3Proxy, Kafka client, zonky) goes to a file, not over the progress lines
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        Path root = Path.of(System.getProperty("glasslink.root", ".")).toAbsolutePath().normalize();
+        PlatformSettings settings;
+        try {
+            settings = PlatformSettings.fromEnvironment(root, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("glasslink: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        List<String> a = List.of(args);
+        String command = a.isEmpty() ? "help" : a.get(0);
+        int code = switch (command) {
+            case "up" -> up(settings, a.contains("--clean"), System.out);
+            case "stop" -> new RunState(settings).stop(System.out, Duration.ofSeconds(90)) ? 0 : notRunning();
+            case "status" -> {
+                new RunState(settings).printStatus(System.out);
+                yield new RunState(settings).launcher().isPresent() ? 0 : 3;
+            }
+            default -> {
+                System.out.println("usage: java -jar launcher.jar up [--clean] | stop | status");
+                yield "help".equals(command) ? 0 : 2;
+            }
+        };
+        System.exit(code);
+    }
+
+    private static int notRunning() {
+        System.out.println("glasslink is not running");
+        return 0;
+    }
+
+    private static int up(PlatformSettings settings, boolean clean, PrintStream out) {
+        RunState state = new RunState(settings);
+        if (state.launcher().isPresent()) {
+            System.err.println("glasslink is already running (launcher pid " + state.launcher().get().pid()
+                    + "): ./glasslink status, or ./glasslink stop first");
+            return 1;
+        }
+        try {
+            if (clean) {
+                out.println("--clean: deleting " + settings.home());
+                deleteTree(settings.home());
+            }
+            Files.createDirectories(settings.logs());
+            System.setProperty("org.slf4j.simpleLogger.logFile", settings.logFile("launcher").toString());
+            state.recordLauncher();
+        } catch (IOException e) {
+            System.err.println("glasslink: cannot prepare " + settings.home() + ": " + e.getMessage());
+            return 1;
+        }
+        Platform platform = new Platform(settings, out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            out.println();
+            out.println("stopping glasslink ...");
+            platform.close();
+            state.clearLauncher();
+            out.println("glasslink stopped");
+            stopped.countDown();
+        }, "glasslink-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Platform.Started started = platform.start();
+            Summary.print(settings, started, Files.exists(settings.pidFile("link-simulator")), out);
+        } catch (LaunchException e) {
+            // start() has already stopped what it started
+            Runtime.getRuntime().removeShutdownHook(hook);
+            state.clearLauncher();
+            System.err.println();
+            System.err.println("glasslink did not start: " + e.getMessage());
+            return 1;
+        }
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                Files.delete(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,324 @@
+package io.glasslink.launcher.platform;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import io.glasslink.launcher.kafka.LocalKafka;
+import io.glasslink.launcher.postgres.LocalPostgres;
+import io.glasslink.launcher.process.Java;
+import io.glasslink.launcher.process.LaunchException;
+import io.glasslink.launcher.process.ManagedProcess;
+import io.glasslink.launcher.process.Memory;
+import io.glasslink.launcher.process.Ports;
+import io.glasslink.launcher.s3.LocalS3;
+
+/**
+ * The local platform: PostgreSQL, the S3 store and Kafka first, then the link simulator and the
+ * five services, each service in a JVM of its own. {@link #start()} returns once every service is
+ * ready or throws a {@link LaunchException} that explains why not (after stopping what it had
+ * started); {@link #close()} stops everything in reverse order.
+ */
+public final class Platform implements AutoCloseable {
+
+    public static final String DB_USERNAME = "glasslink";
+    public static final String DB_PASSWORD = "glasslink";
+    public static final String S3_ACCESS_KEY = "glasslink";
+    public static final String S3_SECRET_KEY = "glasslink-secret";
+    public static final String S3_REGION = "eu-west-3";
+    public static final String LAKE_BUCKET = "glasslink-lake";
+    static final String LINK_SIMULATOR = "link-simulator";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final PlatformSettings settings;
+    private final PrintStream out;
+    private final long startNanos = System.nanoTime();
+    private LocalPostgres postgres;
+    private LocalS3 s3;
+    private ManagedProcess kafka;
+    private ManagedProcess linkSimulator;
+    private final Map<ServiceSpec, ManagedProcess> services = new LinkedHashMap<>();
+
+    public Platform(PlatformSettings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+    }
+
+    /** What start-up achieved: elapsed time and resident memory of everything started. */
+    public record Started(Duration elapsed, long rssKiB, int processes) {
+    }
+
+    /** Starts everything and waits until all services are ready. */
+    public Started start() {
+        try {
+            preflight();
+            startInfrastructure();
+            startLinkSimulator();
+            for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
+                progress("starting " + spec.name() + " on port " + spec.port());
+                services.put(spec, ManagedProcess.start(spec.name(), serviceCommand(spec.jar(settings.root())),
+                        serviceEnvironment(spec), settings.root(), settings.logFile(spec.name()), settings.pidFile(spec.name())));
+            }
+            awaitReady();
+            writeEndpoints();
+            List<Long> pids = pids();
+            return new Started(elapsed(), Memory.rssKiB(pids), pids.size());
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** The environment a service gets: its port, its database, Kafka, S3 and the URLs of its peers. */
+    public Map<String, String> serviceEnvironment(ServiceSpec spec) {
+        PortPlan p = settings.ports();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(spec.port()));
+        spec.database().ifPresent(db -> {
+            env.put("DB_URL", "jdbc:postgresql://localhost:" + p.postgres() + "/" + db);
+            env.put("DB_USERNAME", DB_USERNAME);
+            env.put("DB_PASSWORD", DB_PASSWORD);
+            env.put("DB_POOL_SIZE", "8");
+        });
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + p.kafka());
+        env.put("S3_ENDPOINT", "http://127.0.0.1:" + p.s3());
+        env.put("S3_ACCESS_KEY", S3_ACCESS_KEY);
+        env.put("S3_SECRET_KEY", S3_SECRET_KEY);
+        env.put("S3_REGION", S3_REGION);
+        env.put("LAKE_BUCKET", LAKE_BUCKET);
+        env.put("GATEWAY_URL", "http://localhost:" + p.gateway());
+        env.put("BOOKING_WEB_URL", "http://localhost:" + p.bookingWeb());
+        // cloud -> on-premise always crosses the simulated link
+        env.put("SUPPLY_CHAIN_URL", "http://localhost:" + p.linkSupplyChain());
+        env.put("PLANNING_URL", "http://localhost:" + p.linkPlanning());
+        return env;
+    }
+
+    /** Pids of the processes this platform runs (the launcher JVM included: it hosts S3Proxy). */
+    public List<Long> pids() {
+        List<Long> pids = new ArrayList<>();
+        pids.add(ProcessHandle.current().pid());
+        if (postgres != null) {
+            postgres.pid().ifPresent(pids::add);
+        }
+        for (ManagedProcess p : running()) {
+            pids.add(p.pid());
+        }
+        return pids;
+    }
+
+    /** Stops the services, then the link simulator, Kafka, the S3 store and PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        List<ManagedProcess> servicesToStop = new ArrayList<>(services.values());
+        // services first, all at once: SIGTERM lets each finish its requests and close its pools
+        servicesToStop.forEach(p -> progress("stopping " + p.name()));
+        servicesToStop.parallelStream().forEach(p -> p.stop(STOP_GRACE));
+        services.clear();
+        if (linkSimulator != null) {
+            progress("stopping " + LINK_SIMULATOR);
+            linkSimulator.stop(STOP_GRACE);
+            linkSimulator = null;
+        }
+        if (kafka != null) {
+            progress("stopping kafka");
+            kafka.stop(STOP_GRACE);
+            kafka = null;
+        }
+        if (s3 != null) {
+            progress("stopping S3 store");
+            quietly(s3::close);
+            s3 = null;
+        }
+        if (postgres != null) {
+            progress("stopping postgres");
+            quietly(postgres::close);
+            postgres = null;
+        }
+        quietly(() -> Files.deleteIfExists(settings.run().resolve(RunState.ENDPOINTS)));
+    }
+
+    private void preflight() {
+        List<String> missing = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
+            if (!Files.isRegularFile(spec.jar(settings.root()))) {
+                missing.add(settings.root().relativize(spec.jar(settings.root())).toString());
+            }
+        }
+        if (!Files.isDirectory(kafkaLib())) {
+            missing.add(settings.root().relativize(kafkaLib()).toString());
+        }
+        if (!missing.isEmpty()) {
+            throw new LaunchException("not built yet: " + String.join(", ", missing)
+                    + "\n  build with: ./mvnw -B -q -DskipTests package   (./glasslink up does it for you)");
+        }
+        List<String> taken = new ArrayList<>();
+        settings.ports().purposes().forEach((port, purpose) -> {
+            if (!Ports.isFree(port)) {
+                taken.add("  port " + port + " (" + purpose + ") is taken" + Ports.owner(port).map(o -> " by " + o).orElse(""));
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new LaunchException("cannot start, ports in use:\n" + String.join("\n", taken)
+                    + "\n  stop those processes or move glasslink with GLASSLINK_PORT_<NAME>=<port> (see ./glasslink help)");
+        }
+    }
+
+    private void startInfrastructure() {
+        PortPlan p = settings.ports();
+        progress("starting kafka (KRaft) on port " + p.kafka());
+        LocalKafka.Layout layout = new LocalKafka.Layout(kafkaLib(), settings.home().resolve("kafka"),
+                settings.data().resolve("kafka"), p.kafka(), p.kafkaController());
+        kafka = LocalKafka.start(layout, settings.kafkaJvmOptions(), settings.logFile("kafka"), settings.pidFile("kafka"));
+        progress("starting postgres on port " + p.postgres());
+        postgres = LocalPostgres.start(settings.data().resolve("postgres"), settings.home().resolve("postgres-binaries"),
+                p.postgres(), settings.logFile("postgres"), DB_USERNAME, DB_PASSWORD,
+                List.of("supplychain", "planning", "booking"));
+        postgres.pid().ifPresent(pid -> quietly(() -> Files.writeString(settings.pidFile("postgres"), Long.toString(pid))));
+        progress("postgres ready (databases supplychain, planning, booking)");
+        progress("starting S3 store on port " + p.s3());
+        s3 = LocalS3.start(settings.data().resolve("s3"), p.s3(), S3_ACCESS_KEY, S3_SECRET_KEY, LAKE_BUCKET);
+        progress("S3 store ready (bucket " + LAKE_BUCKET + ")");
+        LocalKafka.awaitReady(kafka, layout.bootstrapServers(), settings.startupTimeout());
+        progress("kafka ready");
+    }
+
+    private void startLinkSimulator() {
+        Path jar = settings.root().resolve("infra/link-simulator/target/link-simulator-exec.jar");
+        if (!Files.isRegularFile(jar)) {
+            progress("NOTICE: " + settings.root().relativize(jar) + " not built: skipping the link simulator"
+                    + " (cloud -> on-premise calls will fail until it runs)");
+            return;
+        }
+        PortPlan p = settings.ports();
+        progress("starting " + LINK_SIMULATOR + " (control port " + p.linkControl() + ")");
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(p.linkControl()));
+        env.put("LINK_CONTROL_PORT", Integer.toString(p.linkControl()));
+        env.put("LINK_SUPPLY_CHAIN_LISTEN_PORT", Integer.toString(p.linkSupplyChain()));
+        env.put("LINK_SUPPLY_CHAIN_UPSTREAM", "localhost:" + p.supplyChain());
+        env.put("LINK_PLANNING_LISTEN_PORT", Integer.toString(p.linkPlanning()));
+        env.put("LINK_PLANNING_UPSTREAM", "localhost:" + p.planning());
+        linkSimulator = ManagedProcess.start(LINK_SIMULATOR, serviceCommand(jar), env, settings.root(),
+                settings.logFile(LINK_SIMULATOR), settings.pidFile(LINK_SIMULATOR));
+    }
+
+    private void awaitReady() {
+        Map<String, ManagedProcess> pending = new LinkedHashMap<>();
+        Map<String, String> urls = new LinkedHashMap<>();
+        if (linkSimulator != null) {
+            pending.put(LINK_SIMULATOR, linkSimulator);
+            urls.put(LINK_SIMULATOR, "http://localhost:" + settings.ports().linkControl());
+        }
+        services.forEach((spec, proc) -> {
+            pending.put(spec.name(), proc);
+            urls.put(spec.name(), spec.baseUrl());
+        });
+        long deadline = startNanos + settings.startupTimeout().toNanos();
+        long nextNotice = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!pending.isEmpty()) {
+            for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
+                var e = it.next();
+                ManagedProcess proc = e.getValue();
+                if (!proc.isAlive()) {
+                    throw new LaunchException(e.getKey() + " exited with code " + proc.exitValue()
+                            + " while starting. Last lines of " + proc.logFile() + ":\n" + proc.tail(40));
+                }
+                if (HealthProbe.isReady(urls.get(e.getKey()))) {
+                    progress(e.getKey() + " ready");
+                    it.remove();
+                }
+            }
+            if (pending.isEmpty()) {
+                break;
+            }
+            long now = System.nanoTime();
+            if (now > deadline) {
+                String names = String.join(", ", pending.keySet());
+                StringBuilder msg = new StringBuilder("start-up timed out after " + settings.startupTimeout().toSeconds()
+                        + " s (GLASSLINK_STARTUP_TIMEOUT); not ready: " + names);
+                pending.values().forEach(p -> msg.append("\n--- last lines of ").append(p.logFile()).append(":\n").append(p.tail(15)));
+                throw new LaunchException(msg.toString());
+            }
+            if (now > nextNotice) {
+                progress("waiting for " + String.join(", ", pending.keySet()));
+                nextNotice = now + Duration.ofSeconds(15).toNanos();
+            }
+            sleep(500);
+        }
+    }
+
+    private void writeEndpoints() {
+        Properties endpoints = new Properties();
+        if (linkSimulator != null) {
+            endpoints.setProperty(LINK_SIMULATOR, "http://localhost:" + settings.ports().linkControl());
+        }
+        services.keySet().forEach(s -> endpoints.setProperty(s.name(), s.baseUrl()));
+        quietly(() -> {
+            try (var w = Files.newBufferedWriter(settings.run().resolve(RunState.ENDPOINTS))) {
+                endpoints.store(w, "health base URLs of the running platform");
+            }
+        });
+    }
+
+    private List<String> serviceCommand(Path jar) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Java.executable());
+        cmd.addAll(settings.serviceJvmOptions());
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        return cmd;
+    }
+
+    private List<ManagedProcess> running() {
+        List<ManagedProcess> all = new ArrayList<>();
+        if (kafka != null) {
+            all.add(kafka);
+        }
+        if (linkSimulator != null) {
+            all.add(linkSimulator);
+        }
+        all.addAll(services.values());
+        return all;
+    }
+
+    private Path kafkaLib() {
+        return settings.root().resolve("infra/kafka-server/target/lib");
+    }
+
+    private Duration elapsed() {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    private void progress(String line) {
+        out.printf("[%6.1f s] %s%n", elapsed().toMillis() / 1000.0, line);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while starting");
+        }
+    }
+
+    private interface Action {
+        void run() throws Exception;
+    }
+
+    private static void quietly(Action action) {
+        try {
+            action.run();
+        } catch (Exception ignored) {
+            // best effort while stopping; nothing useful to add for the user
+        }
+    }
+}

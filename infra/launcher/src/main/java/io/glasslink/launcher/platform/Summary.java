@@ -1,0 +1,41 @@
+package io.glasslink.launcher.platform;
+
+import java.io.PrintStream;
+
+/** The table printed once the platform is up: where to click, where the logs are. */
+public final class Summary {
+
+    private Summary() {
+    }
+
+    /** Prints URLs, credentials of the local stores, log locations and the start-up figures. */
+    public static void print(PlatformSettings s, Platform.Started started, boolean linkSimulator, PrintStream out) {
+        PortPlan p = s.ports();
+        out.println();
+        out.printf("glasslink is up in %.1f s — %d processes, %.0f MiB resident (sum of RSS)%n",
+                started.elapsed().toMillis() / 1000.0, started.processes(), started.rssKiB() / 1024.0);
+        out.println();
+        row(out, "Web UI", "http://localhost:" + p.gateway() + "/");
+        row(out, "Partner API (gateway)", "http://localhost:" + p.gateway() + "/api/v1/");
+        row(out, "Partner API docs", "http://localhost:" + p.bookingWeb() + "/swagger-ui.html   (OpenAPI: /v3/api-docs)");
+        for (ServiceSpec spec : ServiceSpec.all(p)) {
+            row(out, spec.name(), spec.baseUrl() + "/actuator/health   metrics: " + spec.baseUrl() + "/actuator/prometheus");
+        }
+        row(out, "Link control API", linkSimulator ? "http://localhost:" + p.linkControl() + "/   (supply-chain via :"
+                + p.linkSupplyChain() + ", planning via :" + p.linkPlanning() + ")" : "(not running: link-simulator not built)");
+        row(out, "S3 store (S3Proxy)", "http://127.0.0.1:" + p.s3() + "   bucket " + Platform.LAKE_BUCKET
+                + ", key " + Platform.S3_ACCESS_KEY + " / " + Platform.S3_SECRET_KEY);
+        row(out, "Kafka", "localhost:" + p.kafka());
+        row(out, "PostgreSQL", "jdbc:postgresql://localhost:" + p.postgres() + "/{supplychain,planning,booking}   user "
+                + Platform.DB_USERNAME + " / " + Platform.DB_PASSWORD);
+        out.println();
+        row(out, "Logs", s.logs() + "/<name>.log");
+        row(out, "Data", s.data() + "   (kept across restarts; ./glasslink up --clean wipes it)");
+        out.println();
+        out.println("Ctrl-C here (or ./glasslink stop) stops everything.");
+    }
+
+    private static void row(PrintStream out, String what, String where) {
+        out.printf("  %-24s %s%n", what, where);
+    }
+}
