@@ -1,0 +1,2 @@
+/** The control REST API (port 8474): read the state, change settings, cut and restore paths, apply profiles. */
+package io.glasslink.link.control;
