@@ -1,0 +1,2 @@
+/** HTTP API of the lake catalogue. */
+package io.glasslink.datahub.catalogue.web;

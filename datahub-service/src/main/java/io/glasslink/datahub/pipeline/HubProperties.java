@@ -1,0 +1,30 @@
+package io.glasslink.datahub.pipeline;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the hub's consumers and topics ({@code glasslink.datahub}).
+ *
+ * @param groupId         consumer group; scale out by running more instances or {@code consumers}
+ * @param consumers       consumer loops in this instance (each its own Kafka consumer in the group)
+ * @param deadLetterTopic where invalid or unparseable records go
+ * @param partitions      partitions of the topics the hub creates
+ * @param retention       retention of the non-compacted topics the hub creates
+ * @param pollTimeout     longest wait of one poll (also the idle-flush check period)
+ * @param uploadThreads   parallel uploads when a batch lands
+ * @param autoStart       start consuming with the application
+ */
+@ConfigurationProperties("glasslink.datahub")
+public record HubProperties(
+        @DefaultValue("datahub") String groupId,
+        @DefaultValue("1") int consumers,
+        @DefaultValue("datahub.dlq") String deadLetterTopic,
+        @DefaultValue("3") int partitions,
+        @DefaultValue("7d") Duration retention,
+        @DefaultValue("500ms") Duration pollTimeout,
+        @DefaultValue("4") int uploadThreads,
+        @DefaultValue("true") boolean autoStart) {
+}
