@@ -1,0 +1,10 @@
+package io.glasslink.planning.appointments;
+
+/** No technician is free for the requested slot any more (answered 409). */
+public class SlotUnavailableException extends RuntimeException {
+
+    /** With the reason shown as the problem detail. */
+    public SlotUnavailableException(String detail) {
+        super(detail);
+    }
+}

@@ -1,0 +1,179 @@
+package io.glasslink.planning.appointments.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.glasslink.planning.appointments.Appointment;
+import io.glasslink.planning.appointments.AppointmentStatus;
+import io.glasslink.planning.appointments.Appointments;
+import io.glasslink.planning.slots.BookedTimes;
+import io.glasslink.planning.slots.Interval;
+import io.glasslink.planning.slots.JobType;
+import io.glasslink.planning.slots.Mode;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+
+/**
+ * Appointments in PostgreSQL. An overlapping write fails on the exclusion constraint (SQLState
+ * 23P01); it runs inside a savepoint so that the caller's transaction can try another technician.
+ */
+@Repository
+class JdbcAppointments implements Appointments, BookedTimes {
+
+    /** PostgreSQL's exclusion_violation. */
+    static final String EXCLUSION_VIOLATION = "23P01";
+
+    private static final String COLUMNS = """
+            appointment_id, booking_reference, technician_id, centre_id, mode, postcode, job_type, calibration,
+            lower(during) as starts, upper(during) as ends, status, expires_at""";
+
+    private static final RowMapper<Appointment> ROW = JdbcAppointments::map;
+
+    private final JdbcTemplate jdbc;
+
+    JdbcAppointments(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Appointment> find(UUID appointmentId) {
+        return jdbc.query("select " + COLUMNS + " from appointment where appointment_id = ?", ROW, appointmentId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<Appointment> lock(UUID appointmentId) {
+        return jdbc.query("select " + COLUMNS + " from appointment where appointment_id = ? for update", ROW, appointmentId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public boolean insertIfFree(Appointment a) {
+        return inSavepoint(() -> jdbc.update("""
+                insert into appointment (appointment_id, booking_reference, technician_id, centre_id, mode, postcode,
+                  job_type, calibration, during, status, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)""",
+                a.appointmentId(), a.bookingReference(), a.technicianId(), a.centreId(), a.mode().name(), a.postcode(),
+                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt())));
+    }
+
+    @Override
+    public boolean moveIfFree(Appointment moved) {
+        return inSavepoint(() -> jdbc.update("""
+                update appointment set technician_id = ?, during = tstzrange(?, ?, '[)'), updated_at = now()
+                where appointment_id = ?""",
+                moved.technicianId(), utc(moved.start()), utc(moved.end()), moved.appointmentId()));
+    }
+
+    @Override
+    public void updateStatus(Appointment a) {
+        jdbc.update("update appointment set status = ?, expires_at = ?, updated_at = now() where appointment_id = ?",
+                a.status().name(), utc(a.expiresAt()), a.appointmentId());
+    }
+
+    @Override
+    public List<Appointment> expireDue(Instant now, int limit) {
+        return jdbc.query("""
+                with due as (
+                  select appointment_id from appointment
+                  where status = 'HELD' and expires_at <= ?
+                  order by expires_at limit ? for update skip locked)
+                update appointment a set status = 'EXPIRED', updated_at = now()
+                from due where a.appointment_id = due.appointment_id
+                returning a.appointment_id, a.booking_reference, a.technician_id, a.centre_id, a.mode, a.postcode,
+                  a.job_type, a.calibration, lower(a.during) as starts, upper(a.during) as ends, a.status, a.expires_at""",
+                ROW, utc(now), limit);
+    }
+
+    @Override
+    public List<Appointment> expireDueOverlapping(Collection<String> technicianIds, Interval range, Instant now) {
+        return jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    update appointment set status = 'EXPIRED', updated_at = now()
+                    where status = 'HELD' and expires_at <= ? and technician_id = any(?)
+                      and during && tstzrange(?, ?, '[)')
+                    returning""" + " " + COLUMNS);
+            ps.setObject(1, utc(now));
+            ps.setArray(2, con.createArrayOf("text", technicianIds.toArray()));
+            ps.setObject(3, utc(range.start()));
+            ps.setObject(4, utc(range.end()));
+            return ps;
+        }, ROW);
+    }
+
+    @Override
+    public Map<String, List<Interval>> booked(Collection<String> technicianIds, Instant from, Instant to, UUID excluding) {
+        Map<String, List<Interval>> result = new HashMap<>();
+        if (technicianIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select technician_id, lower(during), upper(during) from appointment
+                    where technician_id = any(?) and during && tstzrange(?, ?, '[)')
+                      and (status = 'CONFIRMED' or (status = 'HELD' and expires_at > now()))
+                      and appointment_id is distinct from ?""");
+            ps.setArray(1, con.createArrayOf("text", technicianIds.toArray()));
+            ps.setObject(2, utc(from));
+            ps.setObject(3, utc(to));
+            ps.setObject(4, excluding);
+            return ps;
+        }, rs -> {
+            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Interval(
+                    rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant()));
+        });
+        return result;
+    }
+
+    private static boolean inSavepoint(Runnable write) {
+        TransactionStatus tx = TransactionAspectSupport.currentTransactionStatus();
+        Object savepoint = tx.createSavepoint();
+        try {
+            write.run();
+            tx.releaseSavepoint(savepoint);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            if (!isExclusionViolation(e)) {
+                throw e;
+            }
+            tx.rollbackToSavepoint(savepoint);
+            return false;
+        }
+    }
+
+    static boolean isExclusionViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && EXCLUSION_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static Appointment map(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime expires = rs.getObject("expires_at", OffsetDateTime.class);
+        return new Appointment(rs.getObject("appointment_id", UUID.class), rs.getString("booking_reference"),
+                rs.getString("technician_id"), rs.getString("centre_id"), Mode.valueOf(rs.getString("mode")),
+                rs.getString("postcode"), JobType.valueOf(rs.getString("job_type")), rs.getBoolean("calibration"),
+                rs.getObject("starts", OffsetDateTime.class).toInstant(), rs.getObject("ends", OffsetDateTime.class).toInstant(),
+                AppointmentStatus.valueOf(rs.getString("status")), expires == null ? null : expires.toInstant());
+    }
+}

@@ -1,0 +1,77 @@
+package io.glasslink.planning.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Resource server on the gateway's identity token: RS256, issuer {@code glasslink-gateway},
+ * audience {@code planning-service}, read from the {@code X-Glasslink-Identity} header. Health,
+ * info, metrics and the OpenAPI document stay open.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentitySecurity {
+
+    @Bean
+    SecurityFilterChain identityFilterChain(HttpSecurity http, JwtDecoder decoder, IdentityProperties identity) throws Exception {
+        AuthenticationEntryPoint problem = (request, response, e) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.getWriter().write("""
+                    {"type":"https://glasslink.io/problems/unauthenticated","title":"Unauthorized","status":401,\
+                    "detail":"a valid %s token is required","instance":"%s"}""".formatted(identity.header(),
+                    request.getRequestURI().replace("\"", "")));
+        };
+        BearerTokenResolver fromHeader = request -> {
+            String token = request.getHeader(identity.header());
+            return token == null || token.isBlank() ? null : token.trim();
+        };
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(fromHeader)
+                        .authenticationEntryPoint(problem)
+                        .jwt(jwt -> jwt.decoder(decoder)))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problem))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder identityJwtDecoder(IdentityProperties identity) throws IOException {
+        RSAPublicKey key;
+        try (InputStream in = identity.publicKeyLocation().getInputStream()) {
+            key = RsaKeyConverters.x509().convert(in);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(identity.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience()))));
+        return decoder;
+    }
+}

@@ -1,0 +1,145 @@
+package io.glasslink.planning.slots;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.glasslink.planning.InvalidRequestException;
+import io.glasslink.planning.InvalidRequestException.FieldProblem;
+import io.glasslink.planning.PlanningProperties;
+import io.glasslink.planning.PlanningTime;
+import io.glasslink.planning.UnprocessableRequestException;
+import io.glasslink.planning.network.Centre;
+import io.glasslink.planning.network.Postcode;
+import io.glasslink.planning.workforce.Skill;
+import io.glasslink.planning.workforce.Technician;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Answers "when can this job be done here?" with free start times and their capacity. */
+@Service
+public class SlotSearch {
+
+    private final Candidates candidates;
+    private final Availability availability;
+    private final PlanningProperties properties;
+    private final Clock clock;
+
+    SlotSearch(Candidates candidates, Availability availability, PlanningProperties properties, Clock clock) {
+        this.candidates = candidates;
+        this.availability = availability;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Free start times per centre over the query's window; 400 for bad input, 422 for unknown places. */
+    @Transactional(readOnly = true)
+    public SlotSearchResult search(SlotQuery query) {
+        validate(query);
+        Mode mode = query.postcode() != null ? Mode.HOME : Mode.CENTRE;
+        List<Centre> centres = mode == Mode.HOME
+                ? candidates.vanCentres(postcode(query.postcode()))
+                : query.centreIds().stream().distinct().map(candidates::centre).toList();
+        Set<Skill> skills = query.jobType().requiredSkills(query.calibration());
+        Duration duration = query.jobType().duration(query.calibration());
+
+        Map<Centre, List<Technician>> teams = new LinkedHashMap<>();
+        List<Technician> everyone = new ArrayList<>();
+        Map<String, Centre> centreOf = new LinkedHashMap<>();
+        for (Centre c : centres) {
+            List<Technician> team = candidates.of(c, mode, skills);
+            teams.put(c, team);
+            everyone.addAll(team);
+            team.forEach(t -> centreOf.put(t.technicianId(), c));
+        }
+        Instant from = query.from().atStartOfDay(PlanningTime.ZONE).toInstant();
+        Instant to = query.to().plusDays(1).atStartOfDay(PlanningTime.ZONE).toInstant();
+        Map<String, List<Interval>> free = availability.free(everyone, mode,
+                t -> mode == Mode.CENTRE ? centreOf.get(t.technicianId()) : null, from, to, null);
+
+        Instant earliest = earliest(query);
+        Duration step = properties.search().step();
+        List<SlotSearchResult.CentreSlots> results = new ArrayList<>();
+        teams.forEach((centre, team) -> {
+            TreeMap<Instant, Integer> capacity = new TreeMap<>();
+            for (Technician t : team) {
+                FreeTime.starts(free.getOrDefault(t.technicianId(), List.of()), earliest, duration, step,
+                        s -> capacity.merge(s, 1, Integer::sum));
+            }
+            List<SlotSearchResult.Slot> slots = new ArrayList<>(capacity.size());
+            capacity.forEach((s, n) -> slots.add(new SlotSearchResult.Slot(PlanningTime.paris(s),
+                    PlanningTime.paris(s.plus(duration)), n)));
+            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, slots));
+        });
+        return new SlotSearchResult(PlanningTime.ZONE.getId(), duration.toMinutes(), results);
+    }
+
+    private Instant earliest(SlotQuery query) {
+        Duration notice = query.minNoticeMinutes() == null
+                ? properties.search().defaultMinNotice() : Duration.ofMinutes(query.minNoticeMinutes());
+        Instant earliest = clock.instant().plus(notice);
+        if (query.notBefore() != null && query.notBefore().toInstant().isAfter(earliest)) {
+            earliest = query.notBefore().toInstant();
+        }
+        return earliest;
+    }
+
+    private static Postcode postcode(String value) {
+        if (value.startsWith("97") || value.startsWith("98")) {
+            throw new UnprocessableRequestException("postcode " + value + " is overseas: not served");
+        }
+        return new Postcode(value);
+    }
+
+    private void validate(SlotQuery q) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (q.jobType() == null) {
+            problems.add(new FieldProblem("jobType", "is required"));
+        }
+        boolean hasCentres = q.centreIds() != null && !q.centreIds().isEmpty();
+        boolean hasPostcode = q.postcode() != null;
+        if (hasCentres == hasPostcode) {
+            problems.add(new FieldProblem("centreIds", "give either centreIds or postcode, not both"));
+        }
+        if (hasCentres && q.centreIds().size() > properties.search().maxCentres()) {
+            problems.add(new FieldProblem("centreIds", "at most " + properties.search().maxCentres() + " centres"));
+        }
+        if (hasCentres && q.centreIds().stream().anyMatch(id -> id == null || id.isBlank())) {
+            problems.add(new FieldProblem("centreIds", "must not contain blank ids"));
+        }
+        if (hasPostcode && !Postcode.isWellFormed(q.postcode())) {
+            problems.add(new FieldProblem("postcode", "must be five digits"));
+        }
+        if (q.from() == null) {
+            problems.add(new FieldProblem("from", "is required"));
+        }
+        if (q.to() == null) {
+            problems.add(new FieldProblem("to", "is required"));
+        }
+        if (q.from() != null && q.to() != null) {
+            if (q.to().isBefore(q.from())) {
+                problems.add(new FieldProblem("to", "must not be before from"));
+            } else if (ChronoUnit.DAYS.between(q.from(), q.to()) + 1 > properties.search().maxDays()) {
+                problems.add(new FieldProblem("to", "the window is at most " + properties.search().maxDays() + " days"));
+            }
+            LocalDate today = LocalDate.now(clock.withZone(PlanningTime.ZONE));
+            if (q.to().isBefore(today)) {
+                problems.add(new FieldProblem("to", "must not be in the past"));
+            }
+        }
+        if (q.minNoticeMinutes() != null && (q.minNoticeMinutes() < 0 || q.minNoticeMinutes() > 7 * 24 * 60)) {
+            problems.add(new FieldProblem("minNoticeMinutes", "must be between 0 and 10080"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+}

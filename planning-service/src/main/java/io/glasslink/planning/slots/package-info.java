@@ -1,0 +1,2 @@
+/** Slot search: free start times per centre computed from working plans minus absences and appointments. */
+package io.glasslink.planning.slots;

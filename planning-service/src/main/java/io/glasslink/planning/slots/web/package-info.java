@@ -1,0 +1,2 @@
+/** HTTP API of the slot search. */
+package io.glasslink.planning.slots.web;

@@ -1,0 +1,10 @@
+package io.glasslink.planning.workforce;
+
+/** No technician has this id. */
+public class UnknownTechnicianException extends RuntimeException {
+
+    /** For the technician id that was not found. */
+    public UnknownTechnicianException(String technicianId) {
+        super("no technician " + technicianId);
+    }
+}

@@ -1,0 +1,119 @@
+package io.glasslink.planning.workforce.persistence;
+
+import java.sql.Array;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.glasslink.planning.workforce.Absence;
+import io.glasslink.planning.workforce.Skill;
+import io.glasslink.planning.workforce.Technician;
+import io.glasslink.planning.workforce.WorkPattern;
+import io.glasslink.planning.workforce.Workforce;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Technicians, skills and weekly patterns are reference data written by the seed: they are read
+ * once and kept in memory. Absences change at run time and are queried each time.
+ */
+@Repository
+class JdbcWorkforce implements Workforce {
+
+    private final JdbcTemplate jdbc;
+    private volatile Directory directory;
+
+    JdbcWorkforce(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private record Directory(Map<String, Technician> byId, Map<String, List<Technician>> byCentre) {
+    }
+
+    @Override
+    public Optional<Technician> technician(String technicianId) {
+        return Optional.ofNullable(directory().byId().get(technicianId));
+    }
+
+    @Override
+    public List<Technician> ofCentre(String centreId) {
+        return directory().byCentre().getOrDefault(centreId, List.of());
+    }
+
+    @Override
+    public Map<String, List<Absence>> absences(Collection<String> technicianIds, Instant from, Instant to) {
+        Map<String, List<Absence>> result = new HashMap<>();
+        if (technicianIds.isEmpty()) {
+            return result;
+        }
+        jdbc.query(con -> {
+            var ps = con.prepareStatement("""
+                    select absence_id, technician_id, lower(during) as starts, upper(during) as ends, reason
+                    from absence where technician_id = any(?) and during && tstzrange(?, ?, '[)')""");
+            Array ids = con.createArrayOf("text", technicianIds.toArray());
+            ps.setArray(1, ids);
+            ps.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+            ps.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+            return ps;
+        }, rs -> {
+            Absence a = new Absence(rs.getObject(1, UUID.class), rs.getString(2),
+                    rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, OffsetDateTime.class).toInstant(),
+                    rs.getString(5));
+            result.computeIfAbsent(a.technicianId(), k -> new ArrayList<>()).add(a);
+        });
+        return result;
+    }
+
+    @Override
+    public void record(Absence absence) {
+        jdbc.update("insert into absence (absence_id, technician_id, during, reason) values (?, ?, tstzrange(?, ?, '[)'), ?)",
+                absence.absenceId(), absence.technicianId(),
+                OffsetDateTime.ofInstant(absence.from(), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(absence.to(), ZoneOffset.UTC), absence.reason());
+    }
+
+    private Directory directory() {
+        Directory d = directory;
+        if (d == null || d.byId().isEmpty()) {
+            d = load();
+            directory = d;
+        }
+        return d;
+    }
+
+    private Directory load() {
+        Map<String, Set<Skill>> skills = new HashMap<>();
+        jdbc.query("select technician_id, skill from technician_skill", rs -> {
+            skills.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Skill.class)).add(Skill.valueOf(rs.getString(2)));
+        });
+        Map<String, List<WorkPattern>> patterns = new HashMap<>();
+        jdbc.query("select technician_id, day_of_week, starts, ends, valid_from, valid_to from work_pattern order by starts", rs -> {
+            patterns.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new WorkPattern(
+                    DayOfWeek.of(rs.getInt(2)), rs.getObject(3, LocalTime.class), rs.getObject(4, LocalTime.class),
+                    rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)));
+        });
+        Map<String, Technician> byId = new LinkedHashMap<>();
+        Map<String, List<Technician>> byCentre = new HashMap<>();
+        jdbc.query("select technician_id, name, home_centre_id, has_van from technician order by technician_id", rs -> {
+            String id = rs.getString(1);
+            Technician t = new Technician(id, rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                    Set.copyOf(skills.getOrDefault(id, Set.of())), List.copyOf(patterns.getOrDefault(id, List.of())));
+            byId.put(id, t);
+            byCentre.computeIfAbsent(t.homeCentreId(), k -> new ArrayList<>()).add(t);
+        });
+        return new Directory(byId, byCentre);
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP API to record technician absences. */
+package io.glasslink.planning.workforce.web;
