@@ -1,0 +1,143 @@
+package io.glasslink.link.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.glasslink.link.EchoServer;
+import io.glasslink.link.LinkSimulator;
+import io.glasslink.link.LinkSimulatorSettings;
+import io.glasslink.link.paths.Direction;
+import io.glasslink.link.paths.OutageMode;
+import io.glasslink.link.paths.PathId;
+import io.glasslink.link.paths.SettingsChange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Outages, resets, data limits and slow close, as Toxiproxy defines them. */
+class FaultsTest {
+
+    private EchoServer upstream;
+    private LinkSimulator link;
+
+    @BeforeEach
+    void start() throws Exception {
+        upstream = new EchoServer();
+        link = LinkSimulator.start(LinkSimulatorSettings.defaults().withProfile("zero")
+                .withLink("echo", 0, "127.0.0.1", upstream.port()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        link.close();
+        upstream.close();
+    }
+
+    @Test
+    void refuseOutageResetsEstablishedConnectionsOnThePath() throws Exception {
+        try (Socket socket = connect()) {
+            assertEcho(socket, 'a');
+            link.outage(PathId.DIRECT_CONNECT, OutageMode.REFUSE);
+            assertThatThrownBy(() -> {
+                socket.getOutputStream().write('b');
+                socket.getInputStream().read();
+            }).isInstanceOf(SocketException.class);
+        }
+    }
+
+    @Test
+    void refuseOutageResetsNewConnectionsUntilTheProbesMoveThemToTheVpn() throws Exception {
+        link.outage(PathId.DIRECT_CONNECT, OutageMode.REFUSE);
+        try (Socket socket = connect()) {
+            assertThatThrownBy(() -> {
+                socket.getOutputStream().write('a');
+                socket.getInputStream().read();
+            }).isInstanceOf(SocketException.class);
+        }
+        LatencyAccuracyTest.awaitActive(link, PathId.VPN);
+        try (Socket socket = connect()) {
+            assertEcho(socket, 'c');
+        }
+    }
+
+    @Test
+    void blackholeOutageStallsDataWhichArrivesOnceThePathIsBack() throws Exception {
+        try (Socket socket = connect()) {
+            assertEcho(socket, 'a');
+            link.outage(PathId.DIRECT_CONNECT, OutageMode.BLACKHOLE);
+            socket.setSoTimeout(400);
+            socket.getOutputStream().write('b');
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+            link.outage(PathId.DIRECT_CONNECT, OutageMode.NONE);
+            socket.setSoTimeout(2_000);
+            assertThat(socket.getInputStream().read()).isEqualTo('b');
+        }
+    }
+
+    @Test
+    void establishedConnectionsKeepTheirPathAfterAFailover() throws Exception {
+        try (Socket onDirectConnect = connect()) {
+            assertEcho(onDirectConnect, 'a');
+            link.outage(PathId.DIRECT_CONNECT, OutageMode.BLACKHOLE);
+            LatencyAccuracyTest.awaitActive(link, PathId.VPN);
+            try (Socket onVpn = connect()) {
+                assertEcho(onVpn, 'b');
+            }
+            assertThat(link.state().paths().get("direct-connect").activeConnections()).isEqualTo(1);
+            assertThat(link.state().paths().get("vpn").bytes()).containsEntry("to-cloud", 1L);
+        }
+    }
+
+    @Test
+    void resetConnectionsSendsAnRstToEveryConnectionOfThePath() throws Exception {
+        try (Socket first = connect(); Socket second = connect()) {
+            assertEcho(first, 'a');
+            assertEcho(second, 'b');
+            assertThat(link.resetConnections(PathId.DIRECT_CONNECT)).isEqualTo(2);
+            assertThatThrownBy(() -> first.getInputStream().read()).isInstanceOf(SocketException.class);
+        }
+        assertThat(link.resetConnections(PathId.VPN)).isZero();
+    }
+
+    @Test
+    void limitDataClosesTheConnectionOnceTheLimitIsDelivered() throws Exception {
+        link.change(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, new SettingsChange(null, null, null, 10L, null));
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(2_000);
+            socket.getOutputStream().write(new byte[25]);
+            byte[] received = ProxyingTest.readAll(socket.getInputStream());
+            assertThat(received).hasSize(10);
+        }
+    }
+
+    @Test
+    void slowCloseDelaysTheEndOfStream() throws Exception {
+        link.change(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, new SettingsChange(null, null, null, null, 300.0));
+        try (Socket socket = connect()) {
+            socket.setSoTimeout(3_000);
+            assertEcho(socket, 'a');
+            long start = System.nanoTime();
+            socket.shutdownOutput();
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+            assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(300);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), link.listenPort("echo"));
+        socket.setSoTimeout(2_000);
+        return socket;
+    }
+
+    private static void assertEcho(Socket socket, char c) throws IOException {
+        socket.getOutputStream().write(c);
+        InputStream in = socket.getInputStream();
+        assertThat(in.read()).isEqualTo(c);
+    }
+}
