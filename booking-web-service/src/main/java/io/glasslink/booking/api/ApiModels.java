@@ -1,0 +1,92 @@
+package io.glasslink.booking.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.glasslink.booking.availability.SlotOption;
+import io.glasslink.booking.bookings.Booking;
+import io.glasslink.booking.diagnosis.JobType;
+import io.glasslink.booking.onprem.Planning.Mode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The partner API's request and response bodies. */
+final class ApiModels {
+
+    private ApiModels() {
+    }
+
+    /** An availability search. {@code partNumber} is required for replacements. */
+    record AvailabilitySearch(
+            @NotNull JobType jobType,
+            boolean calibration,
+            @Size(max = 64) String partNumber,
+            @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit French postcode") String postcode,
+            Mode mode,
+            LocalDate from) {
+    }
+
+    /** Bookable slots; {@code provisional} when answered from the cloud read model during a link outage. */
+    record AvailabilityAnswer(boolean provisional, List<SlotOption> slots) {
+    }
+
+    /** A new booking. {@code start} is one of the slots returned by the availability search. */
+    record NewBooking(
+            @NotNull JobType jobType,
+            boolean calibration,
+            @Size(max = 64) String partNumber,
+            @NotBlank @Pattern(regexp = "C\\d{3}", message = "must be a centre id such as C001") String centreId,
+            Mode mode,
+            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit French postcode") String postcode,
+            @NotNull OffsetDateTime start,
+            @NotNull @Valid Vehicle vehicle,
+            @NotNull @Valid Customer customer) {
+    }
+
+    /** The customer's vehicle. */
+    record Vehicle(@NotBlank @Size(max = 64) String make, @NotBlank @Size(max = 64) String model,
+                   @Min(1950) @Max(2100) int year, @Size(max = 16) String plate) {
+    }
+
+    /** The customer. */
+    record Customer(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
+                    @NotBlank @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone,
+                    boolean consent) {
+    }
+
+    /** A new start for a booking. */
+    record Reschedule(@NotNull OffsetDateTime start) {
+    }
+
+    /** A booking as partners see it. */
+    record BookingView(String reference, String status, String message, JobType jobType, boolean calibration,
+                       String partNumber, String centreId, Mode mode, String postcode, OffsetDateTime start,
+                       OffsetDateTime end, String failureReason, Instant createdAt) {
+
+        static BookingView of(Booking b) {
+            var d = b.details();
+            String message = switch (b.status()) {
+                case REQUESTED -> "booking in progress";
+                case PENDING -> "accepted; confirmation will follow when the back office is reachable";
+                case CONFIRMED -> "confirmed";
+                case FAILED -> "could not be completed: " + b.failureReason() + "; nothing is held";
+                case CANCELLED -> "cancelled";
+            };
+            return new BookingView(b.reference(), b.status().name(), message, d.jobType(), d.calibration(),
+                    d.partNumber(), d.centreId(), d.mode(), d.postcode(), b.start(), b.end(),
+                    b.failureReason() == null ? null : b.failureReason().name(), b.createdAt());
+        }
+    }
+
+    /** One page of a partner's bookings. */
+    record BookingPage(List<BookingView> items, int page, int size, long total) {
+    }
+}

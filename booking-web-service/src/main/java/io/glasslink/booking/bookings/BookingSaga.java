@@ -1,0 +1,184 @@
+package io.glasslink.booking.bookings;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+import io.glasslink.booking.bookings.BookingEvents.BookingConfirmed;
+import io.glasslink.booking.bookings.BookingEvents.BookingEvent;
+import io.glasslink.booking.bookings.BookingEvents.BookingFailed;
+import io.glasslink.booking.config.BookingProperties;
+import io.glasslink.booking.onprem.OnPremRejectedException;
+import io.glasslink.booking.onprem.OnPremUnavailableException;
+import io.glasslink.booking.onprem.Planning;
+import io.glasslink.booking.onprem.SupplyChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The orchestrated booking saga: hold slot and part in parallel, confirm both, or release what was
+ * held. The state is stored after every step, so {@link #advance} can be called again at any time
+ * (by the request, or by the recovery job after a crash or an outage) and resumes where it stopped.
+ * Every on-prem call carries the booking reference as its idempotency key.
+ */
+@Service
+public class BookingSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(BookingSaga.class);
+    private static final Duration LEASE = Duration.ofSeconds(60);
+
+    private final Bookings bookings;
+    private final SupplyChain supplyChain;
+    private final Planning planning;
+    private final ExecutorService executor;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher events;
+    private final BookingProperties props;
+
+    public BookingSaga(Bookings bookings, SupplyChain supplyChain, Planning planning,
+                       @Qualifier("onPremExecutor") ExecutorService executor, TransactionTemplate tx,
+                       ApplicationEventPublisher events, BookingProperties props) {
+        this.bookings = bookings;
+        this.supplyChain = supplyChain;
+        this.planning = planning;
+        this.executor = executor;
+        this.tx = tx;
+        this.events = events;
+        this.props = props;
+    }
+
+    /** Moves a booking's saga as far as it can go now; returns the booking as it then stands. */
+    public Booking advance(String reference) {
+        if (!bookings.lease(reference, LEASE)) {
+            return bookings.byReference(reference).orElseThrow();
+        }
+        try {
+            Booking booking = bookings.byReference(reference).orElseThrow();
+            drive(booking);
+            return booking;
+        } finally {
+            bookings.unlease(reference);
+        }
+    }
+
+    private void drive(Booking b) {
+        try {
+            while (b.step() != SagaStep.DONE) {
+                switch (b.step()) {
+                    case HOLDING -> hold(b);
+                    case CONFIRMING -> confirm(b);
+                    case COMPENSATING -> compensate(b);
+                    default -> throw new IllegalStateException(b.step().name());
+                }
+            }
+        } catch (OnPremUnavailableException e) {
+            log.info("booking {} waits for on-prem ({}): {}", b.reference(), b.step(), e.getMessage());
+            b.pending();
+            save(b, null);
+        }
+    }
+
+    private void hold(Booking b) {
+        CompletableFuture<Planning.Appointment> slot = b.appointmentId() != null ? null
+                : async(() -> planning.hold(b.reference(), b.details().jobType(), b.details().calibration(),
+                        b.details().centreId(), b.details().mode(), b.details().postcode(), b.start()));
+        CompletableFuture<SupplyChain.PartHold> part = !b.needsPart() || b.holdId() != null ? null
+                : async(() -> supplyChain.hold(b.reference(), b.details().partNumber(),
+                        b.details().centreId(), props.holdTtlSeconds()));
+        RuntimeException slotError = outcome(slot);
+        RuntimeException partError = outcome(part);
+        if (slot != null && slotError == null) {
+            Planning.Appointment a = slot.join();
+            b.slotHeld(a.appointmentId(), a.end());
+        }
+        if (part != null && partError == null) {
+            b.partHeld(part.join().holdId());
+        }
+        if (slotError instanceof OnPremRejectedException || partError instanceof OnPremRejectedException) {
+            b.compensate(slotError instanceof OnPremRejectedException ? FailureReason.SLOT_GONE : FailureReason.PART_GONE);
+            save(b, null);
+            return;
+        }
+        if (slotError != null || partError != null) {
+            save(b, null);
+            throw slotError != null ? slotError : partError;
+        }
+        b.held();
+        save(b, null);
+    }
+
+    private void confirm(Booking b) {
+        CompletableFuture<Void> slot = async(() -> {
+            planning.confirm(b.appointmentId());
+            return null;
+        });
+        CompletableFuture<Void> part = !b.needsPart() ? null : async(() -> {
+            supplyChain.confirmHold(b.holdId());
+            return null;
+        });
+        RuntimeException slotError = outcome(slot);
+        RuntimeException partError = outcome(part);
+        if (slotError instanceof OnPremRejectedException || partError instanceof OnPremRejectedException) {
+            b.compensate(FailureReason.HOLD_EXPIRED);
+            save(b, null);
+            return;
+        }
+        if (slotError != null || partError != null) {
+            throw slotError != null ? slotError : partError;
+        }
+        b.confirmed();
+        save(b, new BookingConfirmed(b.reference(), b.appointmentId(), b.holdId(), b.details().centreId(),
+                b.start(), b.end(), Instant.now()));
+    }
+
+    private void compensate(Booking b) {
+        CompletableFuture<Void> slot = b.appointmentId() == null ? null : async(() -> {
+            planning.cancel(b.appointmentId(), "booking failed: " + b.failureReason());
+            return null;
+        });
+        CompletableFuture<Void> part = b.holdId() == null ? null : async(() -> {
+            supplyChain.releaseHold(b.holdId());
+            return null;
+        });
+        for (RuntimeException error : new RuntimeException[] {outcome(slot), outcome(part)}) {
+            // a refusal here means it is already released or expired: nothing stays held
+            if (error instanceof OnPremUnavailableException down) {
+                throw down;
+            }
+        }
+        b.failed();
+        save(b, new BookingFailed(b.reference(), b.failureReason().name(), Instant.now()));
+    }
+
+    private void save(Booking b, BookingEvent event) {
+        tx.executeWithoutResult(status -> {
+            bookings.update(b);
+            if (event != null) {
+                events.publishEvent(event);
+            }
+        });
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    private static RuntimeException outcome(CompletableFuture<?> call) {
+        if (call == null) {
+            return null;
+        }
+        try {
+            call.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.glasslink.booking.bookings;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.glasslink.booking.config.BookingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Resumes sagas that stopped moving — after a crash, or while the link was down (PENDING
+ * bookings) — and re-sends outbox events whose publication did not complete.
+ */
+@Component
+public class SagaRecoveryJob {
+
+    private static final Logger log = LoggerFactory.getLogger(SagaRecoveryJob.class);
+    private static final int BATCH = 50;
+
+    private final Bookings bookings;
+    private final BookingSaga saga;
+    private final IncompleteEventPublications outbox;
+    private final BookingProperties props;
+
+    public SagaRecoveryJob(Bookings bookings, BookingSaga saga, IncompleteEventPublications outbox,
+                           BookingProperties props) {
+        this.bookings = bookings;
+        this.saga = saga;
+        this.outbox = outbox;
+        this.props = props;
+    }
+
+    /** One pass over the stale sagas; returns how many were advanced. */
+    @Scheduled(fixedDelayString = "${glasslink.booking.recovery-delay:PT5S}",
+            initialDelayString = "${glasslink.booking.recovery-delay:PT5S}")
+    public int recover() {
+        int advanced = 0;
+        for (String reference : bookings.unfinishedSince(Instant.now().minus(props.staleAfter()), BATCH)) {
+            try {
+                Booking b = saga.advance(reference);
+                log.info("recovery advanced booking {} to {} ({})", reference, b.status(), b.step());
+                advanced++;
+            } catch (RuntimeException e) {
+                log.warn("recovery of booking {} failed: {}", reference, e.toString());
+            }
+        }
+        outbox.resubmitIncompletePublicationsOlderThan(Duration.ofSeconds(30));
+        return advanced;
+    }
+}

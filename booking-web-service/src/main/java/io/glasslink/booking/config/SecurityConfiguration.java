@@ -1,0 +1,87 @@
+package io.glasslink.booking.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.interfaces.RSAPublicKey;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The partner API trusts only the identity the gateway mints ({@code X-Glasslink-Identity}, RS256,
+ * audience {@code booking-web-service}); the web site is public and keeps CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String IDENTITY_HEADER = "X-Glasslink-Identity";
+    static final String AUDIENCE = "booking-web-service";
+    static final String ISSUER = "glasslink-gateway";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain partnerApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .oauth2ResourceServer(o -> o
+                        .bearerTokenResolver(new HeaderBearerTokenResolver(IDENTITY_HEADER))
+                        .authenticationEntryPoint(problem())
+                        .jwt(jwt -> { }))
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain site(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
+    }
+
+    @Bean
+    JwtDecoder identityDecoder(@Value("${glasslink.identity.public-key-location:classpath:keys/identity-dev-public.pem}")
+                               Resource publicKey) {
+        RSAPublicKey key;
+        try (InputStream in = publicKey.getInputStream()) {
+            key = RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read identity public key " + publicKey, e);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(ISSUER),
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
+                        ? OAuth2TokenValidatorResult.success()
+                        : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                                "audience is not " + AUDIENCE, null))));
+        return decoder;
+    }
+
+    private static AuthenticationEntryPoint problem() {
+        return (request, response, e) -> {
+            response.setStatus(401);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"a valid " + IDENTITY_HEADER + " token from the gateway is required\","
+                    + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+        };
+    }
+
+}

@@ -1,0 +1,2 @@
+/** Service-wide settings and infrastructure wiring (security, locale, Kafka, executors). */
+package io.glasslink.booking.config;

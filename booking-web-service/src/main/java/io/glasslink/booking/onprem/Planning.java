@@ -1,0 +1,47 @@
+package io.glasslink.booking.onprem;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.glasslink.booking.diagnosis.JobType;
+
+/** planning-service as the booking saga sees it. */
+public interface Planning {
+
+    /** Free slots for a job at some centres or at home. */
+    List<CentreSlots> search(SlotSearch search);
+
+    /** Holds a slot for a booking; the booking reference is the idempotency key. */
+    Appointment hold(String bookingReference, JobType jobType, boolean calibration, String centreId,
+                     Mode mode, String postcode, OffsetDateTime start);
+
+    /** Confirms a held appointment (idempotent). */
+    void confirm(String appointmentId);
+
+    /** Cancels an appointment (idempotent); a notice-policy refusal is an {@link OnPremRejectedException}. */
+    void cancel(String appointmentId, String reason);
+
+    /** Moves an appointment (idempotent). */
+    Appointment reschedule(String appointmentId, OffsetDateTime start);
+
+    /** Where the job happens. */
+    enum Mode { CENTRE, HOME }
+
+    /** A slot search: {@code centreIds} for centre jobs, {@code postcode} for home jobs. */
+    record SlotSearch(JobType jobType, boolean calibration, List<String> centreIds, String postcode,
+                      LocalDate from, LocalDate to, int minNoticeMinutes) {
+    }
+
+    /** Free slots of one centre (or of its vans). */
+    record CentreSlots(String centreId, Mode mode, List<Slot> slots) {
+    }
+
+    /** A free slot. */
+    record Slot(OffsetDateTime start, OffsetDateTime end, int capacity) {
+    }
+
+    /** A held or confirmed appointment. */
+    record Appointment(String appointmentId, String centreId, OffsetDateTime start, OffsetDateTime end, String status) {
+    }
+}

@@ -1,0 +1,43 @@
+package io.glasslink.booking.onprem.http;
+
+import java.net.http.HttpClient;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.booking.config.BookingProperties;
+import io.glasslink.booking.onprem.Planning;
+import io.glasslink.booking.onprem.SupplyChain;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/** One RestClient per on-prem service, rooted at the gateway's hybrid route, with explicit timeouts. */
+@Configuration(proxyBeanMethods = false)
+class OnPremClientsConfiguration {
+
+    @Bean
+    SupplyChain supplyChain(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers) {
+        return new SupplyChainHttpClient(new GatewayCalls(client(builder, props, "/onprem/supply-chain/api/v1"),
+                breakers.circuitBreaker("supply-chain")));
+    }
+
+    @Bean
+    Planning planning(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers) {
+        return new PlanningHttpClient(new GatewayCalls(client(builder, props, "/onprem/planning/api/v1"),
+                breakers.circuitBreaker("planning")));
+    }
+
+    private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix) {
+        HttpClient jdk = HttpClient.newBuilder()
+                .connectTimeout(props.connectTimeout())
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+        factory.setReadTimeout(props.readTimeout());
+        return builder.clone()
+                .baseUrl(props.gatewayUrl() + prefix)
+                .requestFactory(factory)
+                .defaultHeader("X-API-Key", props.apiKey())
+                .build();
+    }
+}

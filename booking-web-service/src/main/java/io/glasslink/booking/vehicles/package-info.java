@@ -1,0 +1,2 @@
+/** The vehicle catalogue and windscreen parts from supply chain, cached so the site degrades gracefully. */
+package io.glasslink.booking.vehicles;
