@@ -1,0 +1,56 @@
+package io.glasslink.gateway.observability;
+
+import java.util.UUID;
+
+import io.glasslink.gateway.access.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Gives every request a correlation id (the caller's {@code X-Correlation-Id} if it sent a
+ * sane one), passes it downstream and back, and writes one access-log line per request
+ * (logger {@code glasslink.access}) when the response starts.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CorrelationAndAccessLogFilter implements WebFilter {
+
+    /** The correlation header of docs/contracts.md. */
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+
+    private static final Logger access = LoggerFactory.getLogger("glasslink.access");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_HEADER);
+        String correlationId = incoming != null && incoming.matches("[A-Za-z0-9._:-]{1,128}")
+                ? incoming : UUID.randomUUID().toString();
+        ServerHttpRequest request = exchange.getRequest().mutate()
+                .headers(h -> h.set(CORRELATION_HEADER, correlationId)).build();
+        exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
+        ServerWebExchange mutated = exchange.mutate().request(request).build();
+        mutated.getResponse().beforeCommit(() -> {
+            if (access.isInfoEnabled()) {
+                Route route = mutated.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+                Caller caller = Caller.of(mutated);
+                access.info("{} {} {} {}us route={} client={} partner={} correlationId={}",
+                        request.getMethod(), request.getPath().value(), mutated.getResponse().getStatusCode(),
+                        (System.nanoTime() - start) / 1000, route == null ? "-" : route.getId(), caller.clientId(),
+                        caller.partnerId() == null ? "-" : caller.partnerId(), correlationId);
+            }
+            return Mono.empty();
+        });
+        return chain.filter(mutated);
+    }
+}

@@ -1,0 +1,2 @@
+/** Correlation ids, the access log and per-route/per-partner metric tags. */
+package io.glasslink.gateway.observability;

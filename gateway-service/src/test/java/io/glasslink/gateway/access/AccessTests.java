@@ -1,0 +1,152 @@
+package io.glasslink.gateway.access;
+
+import java.time.Duration;
+
+import io.glasslink.gateway.support.Downstream;
+import io.glasslink.gateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Who may call which route, and the identity the gateway passes downstream. */
+class AccessTests extends GatewayTestSupport {
+
+    private static final String ISSUER = "https://auth.partners.example";
+
+    @BeforeEach
+    void forget() {
+        BOOKING_WEB.reset();
+        SUPPLY_CHAIN.reset();
+    }
+
+    @Test
+    void partnerApiWithoutCredentialsIsUnauthorizedProblem() {
+        gateway().get().uri("/api/v1/availability").exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody().jsonPath("$.status").isEqualTo(401).jsonPath("$.instance").isEqualTo("/api/v1/availability");
+        assertThat(BOOKING_WEB.received()).isEmpty();
+    }
+
+    @Test
+    void unknownApiKeyIsUnauthorized() {
+        gateway().get().uri("/api/v1/availability").header("X-API-Key", "not-a-key").exchange()
+                .expectStatus().isUnauthorized()
+                .expectBody().jsonPath("$.detail").isEqualTo("The API key or bearer token is not valid");
+    }
+
+    @Test
+    void partnerApiKeyReachesBookingWebWithSignedPartnerIdentity() {
+        gateway().get().uri("/api/v1/availability?postcode=75011").header("X-API-Key", PARTNER_1_KEY)
+                .header("X-Partner-Id", "someone-else").header("X-Glasslink-Identity", "forged")
+                .exchange()
+                .expectStatus().isOk();
+        Downstream.Received received = BOOKING_WEB.last();
+        assertThat(received.path()).isEqualTo("/api/v1/availability");
+        assertThat(received.headers().containsKey("X-Partner-Id")).isFalse();
+        assertThat(received.identity()).isNotNull();
+        assertThat(received.identity().getSubject()).isEqualTo("partner-insurer-1");
+        assertThat(received.identity().getClaim("partner_id")).isEqualTo("partner-insurer-1");
+        assertThat(received.identity().getAudience()).containsExactly("booking-web-service");
+        assertThat(Duration.between(received.identity().getIssueTime().toInstant(),
+                received.identity().getExpirationTime().toInstant())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(received.identity().getJWTID()).isNotBlank();
+    }
+
+    @Test
+    void partnerJwtFromTheConfiguredAuthorizationServerIsAccepted() {
+        String token = partnerJwt("partner-fleet-2", ISSUER, Duration.ofMinutes(5),
+                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
+        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isOk();
+        assertThat(BOOKING_WEB.last().identity().getClaim("partner_id")).isEqualTo("partner-fleet-2");
+    }
+
+    @Test
+    void expiredPartnerJwtIsUnauthorized() {
+        String token = partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(-1),
+                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
+        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void partnerJwtSignedByAnotherKeyIsUnauthorized() {
+        String token = partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(5),
+                (java.security.interfaces.RSAPrivateKey) rsaKeyPair().getPrivate());
+        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void partnerJwtFromAnotherIssuerIsUnauthorized() {
+        String token = partnerJwt("partner-insurer-1", "https://evil.example", Duration.ofMinutes(5),
+                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
+        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void partnerJwtForAnUnknownPartnerIsUnauthorized() {
+        String token = partnerJwt("partner-unknown-9", ISSUER, Duration.ofMinutes(5),
+                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
+        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void partnerOnAnOnPremRouteIsForbidden() {
+        gateway().get().uri("/onprem/supply-chain/api/v1/vehicles/makes").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(SUPPLY_CHAIN.received()).isEmpty();
+    }
+
+    @Test
+    void onPremRouteWithoutCredentialsIsUnauthorized() {
+        gateway().get().uri("/onprem/supply-chain/api/v1/vehicles/makes").exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void internalClientReachesOnPremServiceWithPrefixStrippedAndAnIdentityForThatService() {
+        gateway().get().uri("/onprem/supply-chain/api/v1/vehicles/makes").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.path").isEqualTo("/api/v1/vehicles/makes");
+        Downstream.Received received = SUPPLY_CHAIN.last();
+        assertThat(received.identity().getSubject()).isEqualTo("booking-web");
+        assertThat(received.identity().getClaim("partner_id")).isNull();
+        assertThat(received.identity().getAudience()).containsExactly("supply-chain-service");
+    }
+
+    @Test
+    void onPremLikeServiceRefusesADirectCallThatBypassesTheGateway() {
+        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(SUPPLY_CHAIN.url()).build()
+                .get().uri("/api/v1/vehicles/makes").header("X-Glasslink-Identity", "forged").exchange()
+                .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void publicWebPagesNeedNoCredentialsAndCarryAnAnonymousIdentity() {
+        gateway().get().uri("/book/step-1").exchange().expectStatus().isOk();
+        assertThat(BOOKING_WEB.last().identity().getSubject()).isEqualTo("anonymous");
+        gateway().get().uri("/").exchange().expectStatus().isOk();
+        assertThat(BOOKING_WEB.last().path()).isEqualTo("/");
+    }
+
+    @Test
+    void unknownRouteIsNotFoundProblem() {
+        gateway().get().uri("/no/such/route").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(404).jsonPath("$.instance").isEqualTo("/no/such/route");
+    }
+
+    @Test
+    void fallbackPathIsNotReachableFromOutside() {
+        gateway().get().uri("/fallback/planning").exchange().expectStatus().isNotFound();
+    }
+}

@@ -1,0 +1,161 @@
+package io.glasslink.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.glasslink.testsupport.FreePorts;
+
+/**
+ * A real HTTP server standing in for a downstream service. It accepts a call only with a valid
+ * gateway identity token for its audience (401 otherwise, like the on-prem services), and offers
+ * {@code /api/v1/echo}, {@code /api/v1/slow?ms=}, {@code /api/v1/status?code=} and
+ * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503).
+ */
+public final class Downstream implements AutoCloseable {
+
+    /** One received request. */
+    public record Received(String method, String path, Headers headers, int bodyBytes, JWTClaimsSet identity) {
+    }
+
+    private final HttpServer server;
+    private final String audience;
+    private final RSASSAVerifier verifier;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+
+    private Downstream(String audience, RSAPublicKey identityKey) throws IOException {
+        this.audience = audience;
+        this.verifier = new RSASSAVerifier(identityKey);
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.find()), 200);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Starts a downstream that expects identity tokens for {@code audience}. */
+    public static Downstream start(String audience, RSAPublicKey identityKey) {
+        try {
+            return new Downstream(audience, identityKey);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Its base URL. */
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests received so far. */
+    public List<Received> received() {
+        return received;
+    }
+
+    /** The last request received. */
+    public Received last() {
+        return received.get(received.size() - 1);
+    }
+
+    /** How many calls reached {@code path}. */
+    public int callsTo(String path) {
+        return (int) received.stream().filter(r -> r.path().equals(path)).count();
+    }
+
+    /** Forgets what was received. */
+    public void reset() {
+        received.clear();
+        calls.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            int bodyBytes = in.readAllBytes().length;
+            JWTClaimsSet identity = verify(exchange.getRequestHeaders().getFirst("X-Glasslink-Identity"));
+            URI uri = exchange.getRequestURI();
+            received.add(new Received(exchange.getRequestMethod(), uri.getPath(), exchange.getRequestHeaders(),
+                    bodyBytes, identity));
+            if (identity == null) {
+                respond(exchange, 401, "{\"title\":\"Unauthorized\"}");
+                return;
+            }
+            Map<String, String> query = query(uri);
+            switch (uri.getPath()) {
+                case "/api/v1/slow" -> {
+                    sleep(Long.parseLong(query.getOrDefault("ms", "0")));
+                    respond(exchange, 200, "{\"slow\":true}");
+                }
+                case "/api/v1/status" -> respond(exchange, Integer.parseInt(query.get("code")), "{\"status\":true}");
+                case "/api/v1/flaky" -> {
+                    int call = calls.computeIfAbsent(query.get("key"), k -> new AtomicInteger()).incrementAndGet();
+                    boolean fail = call <= Integer.parseInt(query.getOrDefault("failures", "1"));
+                    respond(exchange, fail ? 503 : 200, "{\"call\":" + call + "}");
+                }
+                default -> respond(exchange, 200, "{\"path\":\"" + uri.getPath() + "\",\"bodyBytes\":" + bodyBytes + "}");
+            }
+        }
+    }
+
+    private JWTClaimsSet verify(String token) {
+        if (token == null) {
+            return null;
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            boolean valid = jwt.verify(verifier) && "glasslink-gateway".equals(claims.getIssuer())
+                    && claims.getAudience().contains(audience)
+                    && claims.getExpirationTime().toInstant().isAfter(java.time.Instant.now());
+            return valid ? claims : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> query = new ConcurrentHashMap<>();
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.put(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        return query;
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

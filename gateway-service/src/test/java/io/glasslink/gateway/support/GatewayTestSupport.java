@@ -1,0 +1,123 @@
+package io.glasslink.gateway.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * Base of the gateway's integration tests: one gateway context (shared by every subclass) in
+ * front of three real downstream HTTP servers, with small limits so that tests reach them fast.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "ONPREM_RESPONSE_TIMEOUT_MS=700",
+        "BOOKING_WEB_RESPONSE_TIMEOUT_MS=700",
+        "MAX_REQUEST_SIZE=10KB",
+        "PARTNER_FLEET_2_RATE_LIMIT=5",
+        "glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
+        "PARTNER_JWT_ISSUER=https://auth.partners.example",
+        "resilience4j.circuitbreaker.instances.planning.sliding-window-size=4",
+        "resilience4j.circuitbreaker.instances.planning.minimum-number-of-calls=4",
+        "resilience4j.circuitbreaker.instances.planning.wait-duration-in-open-state=2s",
+        "resilience4j.circuitbreaker.instances.planning.permitted-number-of-calls-in-half-open-state=2",
+        "logging.level.glasslink.access=warn"})
+public abstract class GatewayTestSupport {
+
+    /** Dev API keys (their SHA-256 hashes are the defaults in application.yml). */
+    protected static final String BOOKING_WEB_KEY = "dev-booking-web-key";
+    protected static final String PARTNER_1_KEY = "dev-partner-key-1";
+    protected static final String PARTNER_2_KEY = "dev-partner-key-2";
+
+    protected static final RSAPublicKey IDENTITY_PUBLIC_KEY = identityPublicKey();
+    protected static final Downstream SUPPLY_CHAIN = Downstream.start("supply-chain-service", IDENTITY_PUBLIC_KEY);
+    protected static final Downstream PLANNING = Downstream.start("planning-service", IDENTITY_PUBLIC_KEY);
+    protected static final Downstream BOOKING_WEB = Downstream.start("booking-web-service", IDENTITY_PUBLIC_KEY);
+    protected static final KeyPair PARTNER_AUTH_SERVER_KEYS = rsaKeyPair();
+    private static final Path PARTNER_PUBLIC_KEY_FILE = writePublicKey(PARTNER_AUTH_SERVER_KEYS);
+
+    @LocalServerPort
+    protected int port;
+
+    @DynamicPropertySource
+    static void downstreams(DynamicPropertyRegistry registry) {
+        registry.add("SUPPLY_CHAIN_URL", SUPPLY_CHAIN::url);
+        registry.add("PLANNING_URL", PLANNING::url);
+        registry.add("BOOKING_WEB_URL", BOOKING_WEB::url);
+        registry.add("PARTNER_JWT_PUBLIC_KEY_LOCATION", () -> PARTNER_PUBLIC_KEY_FILE.toUri().toString());
+    }
+
+    /** A client of the running gateway. */
+    protected WebTestClient gateway() {
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** A partner access token as the partners' authorization server would issue it. */
+    protected static String partnerJwt(String subject, String issuer, Duration validFor, RSAPrivateKey signingKey) {
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
+                .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plus(validFor))).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+            jwt.sign(new RSASSASigner(signingKey));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static KeyPair rsaKeyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static RSAPublicKey identityPublicKey() {
+        try (InputStream in = new ClassPathResource("keys/identity-dev-public.pem").getInputStream()) {
+            return RsaKeyConverters.x509().convert(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path writePublicKey(KeyPair keys) {
+        try {
+            Path file = Files.createTempFile("partner-auth-server", ".pem");
+            file.toFile().deleteOnExit();
+            String pem = "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(keys.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            Files.writeString(file, pem);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
