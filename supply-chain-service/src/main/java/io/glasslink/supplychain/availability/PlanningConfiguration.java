@@ -1,0 +1,28 @@
+package io.glasslink.supplychain.availability;
+
+import java.time.Clock;
+
+import io.glasslink.supplychain.calendar.BusinessCalendar;
+import io.glasslink.supplychain.network.Network;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The clock, the business calendar and the supply planner as beans. */
+@Configuration(proxyBeanMethods = false)
+class PlanningConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BusinessCalendar businessCalendar() {
+        return new BusinessCalendar();
+    }
+
+    @Bean
+    SupplyPlanner supplyPlanner(Network network, BusinessCalendar calendar) {
+        return new SupplyPlanner(network, calendar);
+    }
+}

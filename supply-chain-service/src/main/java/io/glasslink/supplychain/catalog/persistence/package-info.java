@@ -1,0 +1,2 @@
+/** JDBC adapter of the parts catalogue. */
+package io.glasslink.supplychain.catalog.persistence;

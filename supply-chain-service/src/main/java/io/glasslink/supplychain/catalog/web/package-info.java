@@ -1,0 +1,2 @@
+/** HTTP API of the parts catalogue. */
+package io.glasslink.supplychain.catalog.web;

@@ -1,0 +1,2 @@
+/** HTTP API of part holds. */
+package io.glasslink.supplychain.holds.web;

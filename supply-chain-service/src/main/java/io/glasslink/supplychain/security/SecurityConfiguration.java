@@ -1,0 +1,78 @@
+package io.glasslink.supplychain.security;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Resource-server security: {@code /api/**} needs a valid {@code X-Glasslink-Identity} JWT
+ * (RS256, issuer {@code glasslink-gateway}, audience {@code supply-chain-service}); anything
+ * else answers 401 as problem+json.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenResolver tokens) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"https://glasslink.io/problems/unauthenticated\","
+                    + "\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"a valid gateway identity token is required\","
+                    + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+        };
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(tokens)
+                        .authenticationEntryPoint(unauthorized)
+                        .jwt(Customizer.withDefaults()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized))
+                .build();
+    }
+
+    @Bean
+    BearerTokenResolver identityTokenResolver(IdentityProperties identity) {
+        return new HeaderBearerTokenResolver(identity.header());
+    }
+
+    @Bean
+    JwtDecoder identityTokenDecoder(IdentityProperties identity) throws IOException {
+        RSAPublicKey key;
+        try (InputStream pem = identity.publicKeyLocation().getInputStream()) {
+            key = RsaKeyConverters.x509().convert(pem);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(identity.issuer()),
+                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+                        aud -> aud != null && aud.contains(identity.audience()))));
+        return decoder;
+    }
+}

@@ -1,0 +1,27 @@
+package io.glasslink.supplychain.stock;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Stock levels. Every change is one atomic statement guarded by the database, so concurrent
+ * callers can never promise more than is on hand.
+ */
+public interface Stock {
+
+    /** Available quantity of {@code partNumber} at each of {@code locationIds} that stocks it. */
+    Map<String, Integer> available(String partNumber, Collection<String> locationIds);
+
+    /** Holds {@code quantity} if that much is available, answering the new level; empty otherwise. */
+    Optional<StockLevel> hold(String partNumber, String locationId, int quantity);
+
+    /** Gives back a hold of {@code quantity}. */
+    StockLevel unhold(String partNumber, String locationId, int quantity);
+
+    /** Turns a hold of {@code quantity} into an allocation. */
+    StockLevel allocate(String partNumber, String locationId, int quantity);
+
+    /** Gives back an allocation of {@code quantity}. */
+    StockLevel deallocate(String partNumber, String locationId, int quantity);
+}

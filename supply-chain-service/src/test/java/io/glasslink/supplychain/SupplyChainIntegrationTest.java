@@ -1,0 +1,41 @@
+package io.glasslink.supplychain;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.glasslink.testsupport.RealInfrastructure;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/**
+ * The one shared full-context configuration of this module's integration tests: the service on a
+ * random port against the real PostgreSQL and Kafka, trusting {@link TestIdentity}'s key. Every
+ * test class using it shares one Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "glasslink.test.database=supplychain",
+        "glasslink.supply.hold-expiry-interval=PT1H",
+        "glasslink.supply.events.resubmit-interval=PT1H"})
+@RealInfrastructure
+@Import(SupplyChainIntegrationTest.Identity.class)
+public @interface SupplyChainIntegrationTest {
+
+    /** Points the service at the test identity key. */
+    @TestConfiguration(proxyBeanMethods = false)
+    class Identity {
+        @Bean
+        DynamicPropertyRegistrar testIdentityKey() {
+            return registry -> registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+        }
+    }
+}

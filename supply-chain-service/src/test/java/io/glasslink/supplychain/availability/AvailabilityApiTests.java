@@ -1,0 +1,184 @@
+package io.glasslink.supplychain.availability;
+
+import java.time.OffsetDateTime;
+
+import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.Api.Answer;
+import io.glasslink.supplychain.SupplyChainIntegrationTest;
+import io.glasslink.supplychain.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Availability over HTTP against the real database: sources, holds honoured, batch, homes, bad input. */
+@SupplyChainIntegrationTest
+class AvailabilityApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    TestData data;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        data = new TestData(jdbc);
+    }
+
+    @Test
+    void partInStockAtTheCentreIsAvailableNowFromLocalStock() {
+        String part = data.newPart(5);
+        data.stock(part, "C001", 2);
+
+        Answer a = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C001");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.text("/source/type")).isEqualTo("LOCAL_STOCK");
+        assertThat(a.text("/source/locationId")).isEqualTo("C001");
+        assertThat(a.text("/destination/type")).isEqualTo("CENTRE");
+        assertThat(a.text("/zone")).isEqualTo("Europe/Paris");
+        assertThat(a.text("/earliestAvailableAt")).matches(".*[+-]0[12]:00");
+    }
+
+    @Test
+    void sourcesGetFartherAsNearerStockRunsOut() {
+        String part = data.newPart(4);
+        String depot = data.depotOf("C002");
+        data.stock(part, depot, 1);
+        data.stock(part, "DC", 1);
+
+        Answer fromDepot = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C002");
+        Answer twoFromDc = api.get("/api/v1/availability?partNumber=" + part + "&quantity=2&centreId=C002");
+        data.stock(part, "DC", 0);
+        Answer twoFromSupplier = api.get("/api/v1/availability?partNumber=" + part + "&quantity=2&centreId=C002");
+
+        assertThat(fromDepot.text("/source/type")).isEqualTo("DEPOT_TRANSFER");
+        assertThat(fromDepot.text("/source/locationId")).isEqualTo(depot);
+        assertThat(twoFromDc.text("/source/type")).isEqualTo("DEPOT_TRANSFER".equals(twoFromDc.text("/source/type"))
+                ? "never" : "SUPPLIER");
+        assertThat(twoFromSupplier.text("/source/type")).isEqualTo("SUPPLIER");
+        assertThat(OffsetDateTime.parse(twoFromSupplier.text("/earliestAvailableAt")))
+                .isAfter(OffsetDateTime.parse(fromDepot.text("/earliestAvailableAt")));
+    }
+
+    @Test
+    void stockAtTheDcComesThroughTheDepotLaterThanDepotStock() {
+        String part = data.newPart(null);
+        data.stock(part, "DC", 3);
+
+        Answer a = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C003");
+
+        assertThat(a.text("/source/type")).isEqualTo("DC_TRANSFER");
+        assertThat(a.text("/source/locationId")).isEqualTo("DC");
+        assertThat(a.body().at("/source/transitDays").asInt()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void heldStockIsNoLongerAvailable() {
+        String part = data.newPart(6);
+        data.stock(part, "C004", 1);
+        jdbc.sql("update stock set held = 1 where part_number = ? and location_id = 'C004'").param(part).update();
+
+        Answer a = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C004");
+
+        assertThat(a.text("/source/type")).isEqualTo("SUPPLIER");
+    }
+
+    @Test
+    void discontinuedPartWithNoStockLeftIsAConflict() {
+        String part = data.newPart(null);
+
+        Answer a = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C001");
+
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.contentType().toString()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void batchAnswersEveryCentreInTheOrderAsked() {
+        String part = data.newPart(null);
+        data.stock(part, "C010", 1);
+
+        Answer a = api.post("/api/v1/availability/batch",
+                "{\"partNumber\":\"" + part + "\",\"quantity\":1,\"centreIds\":[\"C010\",\"C200\",\"C011\"]}");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.text("/zone")).isEqualTo("Europe/Paris");
+        assertThat(a.body().at("/results").size()).isEqualTo(3);
+        assertThat(a.text("/results/0/centreId")).isEqualTo("C010");
+        assertThat(a.body().at("/results/0/available").asBoolean()).isTrue();
+        assertThat(a.text("/results/0/source/type")).isEqualTo("LOCAL_STOCK");
+        assertThat(a.text("/results/1/centreId")).isEqualTo("C200");
+        assertThat(a.body().at("/results/1/available").asBoolean()).isFalse();
+    }
+
+    @Test
+    void homeJobIsServedByAVanCentreOfThePostcodesDepartement() {
+        Answer a = api.get("/api/v1/availability?partNumber=" + seededPart() + "&postcode=75011");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.text("/destination/type")).isEqualTo("HOME");
+        assertThat(a.text("/destination/postcode")).isEqualTo("75011");
+        String centre = a.text("/destination/centreId");
+        assertThat(jdbc.sql("select departement from locations where location_id = ?").param(centre)
+                .query(String.class).single()).isEqualTo("75");
+    }
+
+    @Test
+    void malformedPostcodeIsABadRequestAndOverseasPostcodeIsNotServed() {
+        Answer malformed = api.get("/api/v1/availability?partNumber=" + seededPart() + "&postcode=7501A");
+        Answer overseas = api.get("/api/v1/availability?partNumber=" + seededPart() + "&postcode=97400");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.text("/errors/0/field")).isEqualTo("postcode");
+        assertThat(overseas.status()).isEqualTo(422);
+        assertThat(overseas.text("/type")).endsWith("/postcode-not-served");
+    }
+
+    @Test
+    void unknownPartOrCentreIsNotFound() {
+        assertThat(api.get("/api/v1/availability?partNumber=9999ZZZZZZ&centreId=C001").status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/availability?partNumber=" + seededPart() + "&centreId=C999").status()).isEqualTo(404);
+    }
+
+    @Test
+    void badQuantitiesAndMissingDestinationAreBadRequestsWithProblemDetails() {
+        Answer negative = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=-1&centreId=C001");
+        Answer notANumber = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=two&centreId=C001");
+        Answer noDestination = api.get("/api/v1/availability?partNumber=" + seededPart());
+        Answer badBatch = api.post("/api/v1/availability/batch", "{\"partNumber\":\"X\",\"quantity\":0,\"centreIds\":[]}");
+        Answer brokenJson = api.post("/api/v1/availability/batch", "{\"partNumber\":");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.text("/errors/0/field")).isEqualTo("quantity");
+        assertThat(negative.contentType().toString()).startsWith("application/problem+json");
+        assertThat(notANumber.status()).isEqualTo(400);
+        assertThat(noDestination.status()).isEqualTo(400);
+        assertThat(badBatch.status()).isEqualTo(400);
+        assertThat(badBatch.body().at("/errors").size()).isEqualTo(2);
+        assertThat(brokenJson.status()).isEqualTo(400);
+    }
+
+    @Test
+    void hugeBodyIsRefusedAsTooLarge() {
+        String huge = "{\"partNumber\":\"" + "A".repeat(200_000) + "\"}";
+
+        Answer a = api.post("/api/v1/availability/batch", huge);
+
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.contentType().toString()).startsWith("application/problem+json");
+    }
+
+    private String seededPart() {
+        return jdbc.sql("select part_number from stock where location_id = 'DC' and part_number not like '0000T%'"
+                + " order by on_hand desc, part_number limit 1").query(String.class).single();
+    }
+}
