@@ -99,9 +99,12 @@ public final class LocalKafka {
     }
 
     private static void format(Layout layout, Path props, List<String> jvm, Path logFile) throws IOException {
-        String clusterId = runTool(layout, jvm, logFile, "random-uuid").trim();
+        String answer = runTool(layout, jvm, logFile, "random-uuid");
+        // the tool may log before it prints the id: the id is the last line
+        String[] lines = answer.trim().split("\\R");
+        String clusterId = lines[lines.length - 1].trim();
         if (!clusterId.matches("[A-Za-z0-9_-]{22}")) {
-            throw new LaunchException("kafka StorageTool random-uuid answered '" + clusterId + "'");
+            throw new LaunchException("kafka StorageTool random-uuid answered '" + answer + "'");
         }
         runTool(layout, jvm, logFile, "format", "-t", clusterId, "-c", props.toAbsolutePath().toString());
     }

@@ -141,6 +141,7 @@ public final class Platform implements AutoCloseable {
             progress("stopping postgres");
             quietly(postgres::close);
             postgres = null;
+            quietly(() -> Files.deleteIfExists(settings.pidFile("postgres")));
         }
         quietly(() -> Files.deleteIfExists(settings.run().resolve(RunState.ENDPOINTS)));
     }
@@ -244,7 +245,7 @@ public final class Platform implements AutoCloseable {
                 String names = String.join(", ", pending.keySet());
                 StringBuilder msg = new StringBuilder("start-up timed out after " + settings.startupTimeout().toSeconds()
                         + " s (GLASSLINK_STARTUP_TIMEOUT); not ready: " + names);
-                pending.values().forEach(p -> msg.append("\n--- last lines of ").append(p.logFile()).append(":\n").append(p.tail(15)));
+                pending.values().forEach(p -> msg.append("\n--- last lines of ").append(p.logFile()).append(":\n").append(p.tail(10)));
                 throw new LaunchException(msg.toString());
             }
             if (now > nextNotice) {
