@@ -30,6 +30,8 @@ public final class Launcher {
     public static void main(String[] args) {
         // library logging (S3Proxy, Kafka client, zonky) goes to a file, not over the progress lines
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // the readiness poll expects refused connections while the broker starts
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
         Path root = Path.of(System.getProperty("glasslink.root", ".")).toAbsolutePath().normalize();
         PlatformSettings settings;
         try {

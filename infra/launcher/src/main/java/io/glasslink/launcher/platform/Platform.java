@@ -52,7 +52,7 @@ public final class Platform implements AutoCloseable {
     }
 
     /** What start-up achieved: elapsed time and resident memory of everything started. */
-    public record Started(Duration elapsed, long rssKiB, int processes) {
+    public record Started(Duration elapsed, Memory.Usage memory) {
     }
 
     /** Starts everything and waits until all services are ready. */
@@ -68,8 +68,7 @@ public final class Platform implements AutoCloseable {
             }
             awaitReady();
             writeEndpoints();
-            List<Long> pids = pids();
-            return new Started(elapsed(), Memory.rssKiB(pids), pids.size());
+            return new Started(elapsed(), Memory.of(pids()));
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -85,7 +84,7 @@ public final class Platform implements AutoCloseable {
             env.put("DB_URL", "jdbc:postgresql://localhost:" + p.postgres() + "/" + db);
             env.put("DB_USERNAME", DB_USERNAME);
             env.put("DB_PASSWORD", DB_PASSWORD);
-            env.put("DB_POOL_SIZE", "8");
+            env.put("DB_POOL_SIZE", "5");
         });
         env.put("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + p.kafka());
         env.put("S3_ENDPOINT", "http://127.0.0.1:" + p.s3());

@@ -12,8 +12,9 @@ public final class Summary {
     public static void print(PlatformSettings s, Platform.Started started, boolean linkSimulator, PrintStream out) {
         PortPlan p = s.ports();
         out.println();
-        out.printf("glasslink is up in %.1f s — %d processes, %.0f MiB resident (sum of RSS)%n",
-                started.elapsed().toMillis() / 1000.0, started.processes(), started.rssKiB() / 1024.0);
+        out.printf("glasslink is up in %.1f s — %d processes, resident memory %.0f MiB (sum of RSS; %.0f MiB PSS)%n",
+                started.elapsed().toMillis() / 1000.0, started.memory().processes(),
+                started.memory().rssKiB() / 1024.0, started.memory().pssKiB() / 1024.0);
         out.println();
         row(out, "Web UI", "http://localhost:" + p.gateway() + "/");
         row(out, "Partner API (gateway)", "http://localhost:" + p.gateway() + "/api/v1/");

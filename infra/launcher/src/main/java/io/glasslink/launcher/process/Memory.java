@@ -19,8 +19,18 @@ public final class Memory {
     private Memory() {
     }
 
-    /** Sum of VmRSS in KiB over the given processes and all their descendants. */
-    public static long rssKiB(Collection<Long> roots) {
+    /** Resident memory of a set of process trees: RSS sum (counts shared pages once per process) and PSS sum (fair share). */
+    public record Usage(int processes, long rssKiB, long pssKiB) {
+    }
+
+    /** VmRSS and Pss summed over the given processes and all their descendants. */
+    public static Usage of(Collection<Long> roots) {
+        Set<Long> all = withDescendants(roots);
+        return new Usage(all.size(), all.stream().mapToLong(Memory::vmRssKiB).sum(),
+                all.stream().mapToLong(Memory::pssKiB).sum());
+    }
+
+    private static Set<Long> withDescendants(Collection<Long> roots) {
         Map<Long, List<Long>> children = childrenByParent();
         Set<Long> all = new HashSet<>();
         Deque<Long> todo = new ArrayDeque<>(roots);
@@ -30,7 +40,21 @@ public final class Memory {
                 todo.addAll(children.getOrDefault(pid, List.of()));
             }
         }
-        return all.stream().mapToLong(Memory::vmRssKiB).sum();
+        return all;
+    }
+
+    /** Proportional set size of one process in KiB (shared pages split among their users), 0 when unknown. */
+    public static long pssKiB(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone, older kernel, or not Linux
+        }
+        return 0;
     }
 
     /** VmRSS of one process in KiB, 0 when it is gone. */
