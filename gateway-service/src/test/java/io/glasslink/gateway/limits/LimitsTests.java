@@ -1,0 +1,72 @@
+package io.glasslink.gateway.limits;
+
+import java.nio.charset.StandardCharsets;
+
+import io.glasslink.gateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Per-partner rate limits and the request size limit (10 KB and 5 requests/minute for partner-fleet-2 in tests). */
+class LimitsTests extends GatewayTestSupport {
+
+    @Test
+    void partnerOverItsBudgetGets429WithRateLimitHeadersAndRetryAfter() {
+        for (int i = 5; i > 0; i--) {
+            gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_2_KEY).exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals("RateLimit-Limit", "5")
+                    .expectHeader().valueEquals("RateLimit-Remaining", Integer.toString(i - 1))
+                    .expectHeader().valueEquals("RateLimit-Policy", "5;w=60");
+        }
+        EntityExchangeResult<byte[]> refused = gateway().get().uri("/api/v1/availability")
+                .header("X-API-Key", PARTNER_2_KEY).exchange()
+                .expectStatus().isEqualTo(429)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("RateLimit-Remaining", "0")
+                .expectBody().jsonPath("$.status").isEqualTo(429).returnResult();
+        long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
+        assertThat(retryAfter).isBetween(1L, 12L);
+    }
+
+    @Test
+    void anotherPartnersBudgetIsSeparate() {
+        gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Limit", "100");
+    }
+
+    @Test
+    void bodyAboveTheLimitWithContentLengthIs413AndNeverForwarded() {
+        int before = BOOKING_WEB.callsTo("/api/v1/bookings");
+        gateway().post().uri("/api/v1/bookings").header("X-API-Key", PARTNER_1_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("x".repeat(11 * 1024)).exchange()
+                .expectStatus().isEqualTo(413)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(413);
+        assertThat(BOOKING_WEB.callsTo("/api/v1/bookings")).isEqualTo(before);
+    }
+
+    @Test
+    void chunkedBodyAboveTheLimitIs413() {
+        Flux<DataBuffer> chunks = Flux.range(0, 12).map(i -> DefaultDataBufferFactory.sharedInstance
+                .wrap("y".repeat(1024).getBytes(StandardCharsets.UTF_8)));
+        gateway().post().uri("/api/v1/bookings").header("X-API-Key", PARTNER_1_KEY)
+                .contentType(MediaType.APPLICATION_JSON).body(chunks, DataBuffer.class).exchange()
+                .expectStatus().isEqualTo(413);
+    }
+
+    @Test
+    void bodyWithinTheLimitIsForwardedWhole() {
+        gateway().post().uri("/api/v1/bookings").header("X-API-Key", PARTNER_1_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("z".repeat(9 * 1024)).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.bodyBytes").isEqualTo(9 * 1024);
+    }
+}

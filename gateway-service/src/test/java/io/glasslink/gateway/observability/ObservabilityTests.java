@@ -1,0 +1,48 @@
+package io.glasslink.gateway.observability;
+
+import io.glasslink.gateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Correlation ids, W3C trace context, health and per-route/per-partner metrics. */
+class ObservabilityTests extends GatewayTestSupport {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+    @Test
+    void callersCorrelationIdAndTraceIdReachTheDownstreamAndTheCorrelationIdComesBack() {
+        gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY)
+                .header("X-Correlation-Id", "corr-123")
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "corr-123");
+        var headers = PLANNING.last().headers();
+        assertThat(headers.getFirst("X-Correlation-Id")).isEqualTo("corr-123");
+        assertThat(headers.getFirst("traceparent")).startsWith("00-" + TRACE_ID + "-")
+                .doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void requestWithoutCorrelationIdGetsOneAndAFreshTrace() {
+        String correlationId = gateway().get().uri("/").exchange()
+                .expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst("X-Correlation-Id");
+        assertThat(correlationId).isNotBlank();
+        assertThat(BOOKING_WEB.last().headers().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
+        assertThat(BOOKING_WEB.last().headers().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void requestMetricsAreTaggedPerRouteAndPerPartnerAndHealthIsUp() {
+        gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_1_KEY).exchange().expectStatus().isOk();
+        gateway().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        String prometheus = gateway().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(prometheus).containsPattern(
+                "spring_cloud_gateway_requests_seconds_count\\{[^}]*partner=\"partner-insurer-1\"[^}]*routeId=\"partner-api\"");
+        assertThat(prometheus).contains("application=\"gateway-service\"");
+    }
+}

@@ -1,0 +1,110 @@
+package io.glasslink.gateway.resilience;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.gateway.support.GatewayTestSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Timeouts, retries limited to idempotent calls, and the circuit breaker's open, half-open and
+ * closed states against real downstream servers (planning's breaker: window 4, 2 s open in tests).
+ */
+class ResilienceTests extends GatewayTestSupport {
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @BeforeEach
+    void reset() {
+        SUPPLY_CHAIN.reset();
+        PLANNING.reset();
+        breakers.circuitBreaker("planning").reset();
+        breakers.circuitBreaker("supply-chain").reset();
+    }
+
+    @Test
+    void slowDownstreamAnswers504ProblemAfterTheRouteResponseTimeout() {
+        long start = System.nanoTime();
+        gateway().get().uri("/onprem/supply-chain/api/v1/slow?ms=3000").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(504);
+        // three attempts of 700 ms each, far below the 3 s the downstream would take per attempt x3
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(6000));
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(3);
+    }
+
+    @Test
+    void idempotentGetIsRetriedAfterA503AndSucceeds() {
+        gateway().get().uri("/onprem/supply-chain/api/v1/flaky?failures=2&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.call").isEqualTo(3);
+    }
+
+    @Test
+    void postWithoutIdempotencyKeyIsNotRetried() {
+        gateway().post().uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/flaky")).isEqualTo(1);
+    }
+
+    @Test
+    void postWithIdempotencyKeyIsRetriedWithItsBody() {
+        gateway().post().uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).header("Idempotency-Key", "GL-42")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"bookingReference\":\"GL-42\"}").exchange()
+                .expectStatus().isOk();
+        assertThat(SUPPLY_CHAIN.received()).hasSize(2)
+                .allSatisfy(r -> assertThat(r.bodyBytes()).isEqualTo("{\"bookingReference\":\"GL-42\"}".length()));
+    }
+
+    @Test
+    void breakerOpensAfterFailuresAnswersFastWithRetryAfterThenHalfOpensAndCloses() {
+        for (int i = 0; i < 4; i++) {
+            gateway().post().uri("/onprem/planning/api/v1/status?code=503").header("X-API-Key", BOOKING_WEB_KEY)
+                    .exchange().expectStatus().isEqualTo(503);
+        }
+        CircuitBreaker breaker = breakers.circuitBreaker("planning");
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+
+        int callsWhileOpen = PLANNING.received().size();
+        gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
+                .expectBody().jsonPath("$.type").isEqualTo("https://glasslink.io/problems/circuit-open");
+        assertThat(PLANNING.received()).hasSize(callsWhileOpen);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
+        gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.HALF_OPEN);
+        gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk();
+        assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void unreachableDownstreamAnswers503ProblemNotA500() {
+        breakers.circuitBreaker("booking-web").reset();
+        // booking-web's web route is up; its partner API answers 502 from the downstream itself
+        gateway().get().uri("/api/v1/status?code=502").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+    }
+}
