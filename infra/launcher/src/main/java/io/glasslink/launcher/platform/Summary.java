@@ -22,7 +22,7 @@ public final class Summary {
         for (ServiceSpec spec : ServiceSpec.all(p)) {
             row(out, spec.name(), spec.baseUrl() + "/actuator/health   metrics: " + spec.baseUrl() + "/actuator/prometheus");
         }
-        row(out, "Link control API", linkSimulator ? "http://localhost:" + p.linkControl() + "/   (supply-chain via :"
+        row(out, "Link control API", linkSimulator ? "http://localhost:" + p.linkControl() + "/state   (supply-chain via :"
                 + p.linkSupplyChain() + ", planning via :" + p.linkPlanning() + ")" : "(not running: link-simulator not built)");
         row(out, "S3 store (S3Proxy)", "http://127.0.0.1:" + p.s3() + "   bucket " + Platform.LAKE_BUCKET
                 + ", key " + Platform.S3_ACCESS_KEY + " / " + Platform.S3_SECRET_KEY);
