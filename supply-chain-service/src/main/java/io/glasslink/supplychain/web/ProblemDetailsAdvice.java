@@ -123,7 +123,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String fieldName(String parameter, MessageSourceResolvable error) {
-        return error instanceof FieldError f ? parameter + "." + f.getField() : String.valueOf(parameter);
+        return error instanceof FieldError f ? f.getField() : String.valueOf(parameter);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String detail, HttpServletRequest request) {

@@ -1,0 +1,191 @@
+package io.glasslink.supplychain.holds;
+
+import java.util.UUID;
+
+import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.Api.Answer;
+import io.glasslink.supplychain.SupplyChainIntegrationTest;
+import io.glasslink.supplychain.TestData;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Part holds over HTTP: hold, idempotent retries, confirm with transfer order, release, expiry, bad input. */
+@SupplyChainIntegrationTest
+class HoldApiTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    HoldService holds;
+
+    Api api;
+    TestData data;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        data = new TestData(jdbc);
+    }
+
+    @Test
+    void holdTakesLocalStockFirstAndCountsItAsHeld() {
+        String part = data.newPart(null);
+        data.stock(part, "C020", 2);
+
+        Answer a = api.post("/api/v1/holds", body(newReference(), part, 1, "C020"));
+
+        assertThat(a.status()).isEqualTo(201);
+        assertThat(a.text("/status")).isEqualTo("HELD");
+        assertThat(a.text("/sourceLocationId")).isEqualTo("C020");
+        assertThat(a.text("/expiresAt")).matches(".*[+-]0[12]:00");
+        assertThat(a.location()).endsWith("/api/v1/holds/" + a.text("/holdId"));
+        assertThat(data.level(part, "C020")).containsExactly(2, 1, 0);
+    }
+
+    @Test
+    void retriedHoldAnswersTheSameHoldAndHoldsNothingTwice() {
+        String part = data.newPart(null);
+        data.stock(part, "C021", 5);
+        String reference = newReference();
+
+        Answer first = api.post("/api/v1/holds", body(reference, part, 2, "C021"));
+        Answer retry = api.post("/api/v1/holds", body(reference, part, 2, "C021"));
+
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text("/holdId")).isEqualTo(first.text("/holdId"));
+        assertThat(data.level(part, "C021")).containsExactly(5, 2, 0);
+        assertThat(api.get("/api/v1/holds?bookingReference=" + reference).body().size()).isEqualTo(1);
+    }
+
+    @Test
+    void sameIdempotencyKeyWithADifferentBodyIsUnprocessableAndChangesNothing() {
+        String part = data.newPart(null);
+        data.stock(part, "C022", 5);
+        String key = UUID.randomUUID().toString();
+
+        api.post("/api/v1/holds", body(newReference(), part, 1, "C022"), key);
+        Answer reused = api.post("/api/v1/holds", body(newReference(), part, 3, "C022"), key);
+
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.text("/type")).endsWith("/idempotency-key-reused");
+        assertThat(data.level(part, "C022")).containsExactly(5, 1, 0);
+    }
+
+    @Test
+    void confirmingADepotHoldAllocatesTheStockAndOrdersATransferOnce() {
+        String part = data.newPart(null);
+        String depot = data.depotOf("C023");
+        data.stock(part, depot, 3);
+        Answer held = api.post("/api/v1/holds", body(newReference(), part, 1, "C023"));
+        String id = held.text("/holdId");
+
+        Answer confirmed = api.post("/api/v1/holds/" + id + "/confirm", null);
+        Answer again = api.post("/api/v1/holds/" + id + "/confirm", null);
+
+        assertThat(held.text("/sourceType")).isEqualTo("DEPOT_TRANSFER");
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(confirmed.text("/status")).isEqualTo("CONFIRMED");
+        assertThat(confirmed.text("/transferOrderId")).isNotBlank();
+        assertThat(again.text("/transferOrderId")).isEqualTo(confirmed.text("/transferOrderId"));
+        assertThat(data.level(part, depot)).containsExactly(3, 0, 1);
+        assertThat(jdbc.sql("select count(*) from transfer_orders where hold_id = ?").param(UUID.fromString(id))
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void releaseFreesTheStockOnceAndAReleasedHoldCannotBeConfirmed() {
+        String part = data.newPart(null);
+        data.stock(part, "C024", 1);
+        String id = api.post("/api/v1/holds", body(newReference(), part, 1, "C024")).text("/holdId");
+
+        Answer released = api.post("/api/v1/holds/" + id + "/release", null);
+        Answer again = api.post("/api/v1/holds/" + id + "/release", null);
+        Answer confirm = api.post("/api/v1/holds/" + id + "/confirm", null);
+
+        assertThat(released.text("/status")).isEqualTo("RELEASED");
+        assertThat(again.text("/status")).isEqualTo("RELEASED");
+        assertThat(confirm.status()).isEqualTo(409);
+        assertThat(data.level(part, "C024")).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void lapsedHoldsAreExpiredAndTheirStockFreed() {
+        String part = data.newPart(null);
+        data.stock(part, "C025", 1);
+        String id = api.post("/api/v1/holds", body(newReference(), part, 1, "C025")).text("/holdId");
+        jdbc.sql("update part_holds set expires_at = now() - interval '1 second' where hold_id = ?")
+                .param(UUID.fromString(id)).update();
+
+        Answer confirmLapsed = api.post("/api/v1/holds/" + id + "/confirm", null);
+        int expired = holds.expireLapsed(1000);
+
+        assertThat(confirmLapsed.status()).isEqualTo(409);
+        assertThat(expired).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/v1/holds/" + id).text("/status")).isEqualTo("EXPIRED");
+        assertThat(data.level(part, "C025")).containsExactly(1, 0, 0);
+    }
+
+    @Test
+    void noStockAnywhereAndNoSupplierIsAConflictAndNothingIsWritten() {
+        String part = data.newPart(null);
+        String reference = newReference();
+
+        Answer a = api.post("/api/v1/holds", body(reference, part, 1, "C026"));
+
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.text("/type")).endsWith("/insufficient-stock");
+        assertThat(api.get("/api/v1/holds?bookingReference=" + reference).body().size()).isZero();
+    }
+
+    @Test
+    void supplierPartIsHeldAsASupplierOrderWithoutTouchingStock() {
+        String part = data.newPart(3);
+
+        Answer a = api.post("/api/v1/holds", body(newReference(), part, 1, "C027"));
+
+        assertThat(a.status()).isEqualTo(201);
+        assertThat(a.text("/sourceType")).isEqualTo("SUPPLIER");
+    }
+
+    @Test
+    void invalidHoldRequestsAreRejectedWithTheRightStatusAndNothingWritten() {
+        String part = data.newPart(null);
+        data.stock(part, "C028", 5);
+        String reference = newReference();
+
+        Answer negative = api.post("/api/v1/holds", body(reference, part, -1, "C028"));
+        Answer badTtl = api.post("/api/v1/holds", "{\"bookingReference\":\"" + reference + "\",\"partNumber\":\"" + part
+                + "\",\"quantity\":1,\"centreId\":\"C028\",\"ttlSeconds\":-5}");
+        Answer unknownPart = api.post("/api/v1/holds", body(reference, "9999NOPART", 1, "C028"));
+        Answer unknownCentre = api.post("/api/v1/holds", body(reference, part, 1, "C999"));
+        Answer unknownHold = api.get("/api/v1/holds/" + UUID.randomUUID());
+        Answer notAnId = api.get("/api/v1/holds/not-a-uuid");
+
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(negative.text("/errors/0/field")).isEqualTo("quantity");
+        assertThat(badTtl.status()).isEqualTo(400);
+        assertThat(unknownPart.status()).isEqualTo(422);
+        assertThat(unknownCentre.status()).isEqualTo(422);
+        assertThat(unknownHold.status()).isEqualTo(404);
+        assertThat(notAnId.status()).isEqualTo(400);
+        assertThat(data.level(part, "C028")).containsExactly(5, 0, 0);
+    }
+
+    static String body(String reference, String part, int quantity, String centre) {
+        return "{\"bookingReference\":\"" + reference + "\",\"partNumber\":\"" + part + "\",\"quantity\":" + quantity
+                + ",\"centreId\":\"" + centre + "\"}";
+    }
+
+    static String newReference() {
+        return "BK-" + UUID.randomUUID();
+    }
+}
