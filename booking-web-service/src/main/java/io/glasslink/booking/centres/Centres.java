@@ -15,8 +15,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * The 450 centres of the network, read once from the reference CSV. A postcode is located at the
- * centroid of its département's centres (the reference data has no postcode coordinates).
+ * The 450 centres of the network, read once from the reference CSV. The reference data has no
+ * postcode coordinates: a postcode is located at the centre with that postcode if there is one,
+ * otherwise at the département's main centre (its first, in the préfecture).
  */
 public final class Centres {
 
@@ -57,8 +58,10 @@ public final class Centres {
     /** The centres closest to a postcode, nearest first. */
     public List<Nearby> near(Postcode postcode, int limit) {
         List<Centre> local = served(postcode);
-        double lat = local.stream().mapToDouble(Centre::latitude).average().orElseThrow();
-        double lon = local.stream().mapToDouble(Centre::longitude).average().orElseThrow();
+        Centre origin = local.stream().filter(c -> c.postcode().equals(postcode.value())).findFirst()
+                .orElse(local.get(0));
+        double lat = origin.latitude();
+        double lon = origin.longitude();
         return all.stream()
                 .map(c -> new Nearby(c, Math.round(c.distanceKm(lat, lon) * 10) / 10.0))
                 .sorted(Comparator.comparingDouble(Nearby::distanceKm))

@@ -1,0 +1,269 @@
+package io.glasslink.booking.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP server standing in for the gateway's hybrid routes and the two on-prem services
+ * behind them, with scripted answers and failure injection (link down, slot/part refused, delay).
+ * It keeps holds and appointments by idempotency key like the real services do. The platform
+ * end-to-end test covers the real services.
+ */
+public final class FakeGateway implements AutoCloseable {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private final HttpServer server;
+    private final AtomicBoolean down = new AtomicBoolean();
+    private final AtomicBoolean refuseSlot = new AtomicBoolean();
+    private final AtomicBoolean refusePart = new AtomicBoolean();
+    private final AtomicBoolean refuseConfirm = new AtomicBoolean();
+    private final AtomicLong delayMillis = new AtomicLong();
+    private final Map<String, String> holdsByKey = new ConcurrentHashMap<>();
+    private final Map<String, String> appointmentsByKey = new ConcurrentHashMap<>();
+    private final Map<String, String> state = new ConcurrentHashMap<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
+
+    public FakeGateway(int port) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "fake-gateway");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Back to a healthy link and empty on-prem state. */
+    public void reset() {
+        down.set(false);
+        refuseSlot.set(false);
+        refusePart.set(false);
+        refuseConfirm.set(false);
+        delayMillis.set(0);
+        holdsByKey.clear();
+        appointmentsByKey.clear();
+        state.clear();
+        calls.clear();
+        maxInFlight.set(0);
+    }
+
+    /** The most calls that were in progress at the same time since the last reset. */
+    public int maxConcurrentCalls() {
+        return maxInFlight.get();
+    }
+
+    /** Link down: every call answers 503 like the gateway does when the link is cut. */
+    public void linkDown(boolean isDown) {
+        down.set(isDown);
+    }
+
+    public void refuseSlot(boolean refuse) {
+        refuseSlot.set(refuse);
+    }
+
+    public void refusePart(boolean refuse) {
+        refusePart.set(refuse);
+    }
+
+    public void refuseConfirm(boolean refuse) {
+        refuseConfirm.set(refuse);
+    }
+
+    /** Adds latency to every answer (a link round trip). */
+    public void delay(long millis) {
+        delayMillis.set(millis);
+    }
+
+    /** "METHOD path" of every call received, in order. */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** State of a hold or appointment: HELD, CONFIRMED, RELEASED, CANCELLED. */
+    public String state(String id) {
+        return state.get(id);
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        try (ex) {
+            String path = ex.getRequestURI().getPath();
+            calls.add(ex.getRequestMethod() + " " + path);
+            long delay = delayMillis.get();
+            if (delay > 0) {
+                Thread.sleep(delay);
+            }
+            if (!"dev-booking-web-key".equals(ex.getRequestHeaders().getFirst("X-API-Key"))) {
+                send(ex, 401, Map.of("status", 401, "title", "Unauthorized"));
+                return;
+            }
+            if (down.get()) {
+                send(ex, 503, Map.of("status", 503, "title", "Service Unavailable", "detail", "link down"));
+                return;
+            }
+            JsonNode body = readBody(ex.getRequestBody());
+            String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
+            route(ex, path, body, key);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void route(HttpExchange ex, String path, JsonNode body, String key) throws IOException {
+        String sc = "/onprem/supply-chain/api/v1";
+        String pl = "/onprem/planning/api/v1";
+        if (path.equals(sc + "/vehicles/makes")) {
+            send(ex, 200, List.of("Peugeot", "Renault"));
+        } else if (path.equals(sc + "/vehicles/models")) {
+            send(ex, 200, List.of(Map.of("make", "Renault", "model", "Clio", "yearFrom", 2012, "yearTo", 2025),
+                    Map.of("make", "Renault", "model", "Megane", "yearFrom", 2010, "yearTo", 2024)));
+        } else if (path.equals(sc + "/parts")) {
+            String query = ex.getRequestURI().getQuery();
+            boolean adas = query != null && query.contains("year=20") && !query.contains("year=2010");
+            send(ex, 200, List.of(Map.of("partNumber", "WS-RENAULT-CLIO-5", "glassType", "WINDSCREEN",
+                    "description", "Pare-brise Renault Clio V", "adasCamera", adas, "heated", false,
+                    "acoustic", false, "rainSensor", true)));
+        } else if (path.equals(sc + "/availability/batch")) {
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (JsonNode id : body.get("centreIds")) {
+                results.add(Map.of("centreId", id.asString(), "available", true,
+                        "earliestAvailableAt", day(1).atTime(LocalTime.of(12, 0)).atZone(PARIS).toOffsetDateTime().toString(),
+                        "source", Map.of("type", "LOCAL_STOCK", "locationId", id.asString(), "transitDays", 0)));
+            }
+            send(ex, 200, Map.of("partNumber", body.get("partNumber").asString(), "quantity", 1,
+                    "zone", "Europe/Paris", "results", results));
+        } else if (path.equals(pl + "/slots/search")) {
+            List<String> centres = new ArrayList<>();
+            if (body.has("centreIds") && body.get("centreIds").isArray()) {
+                body.get("centreIds").forEach(n -> centres.add(n.asString()));
+            }
+            String mode = body.has("postcode") ? "HOME" : "CENTRE";
+            List<Map<String, Object>> results = new ArrayList<>();
+            for (String c : centres) {
+                List<Map<String, Object>> slots = new ArrayList<>();
+                for (int d = 1; d <= 3; d++) {
+                    for (LocalTime t : List.of(LocalTime.of(9, 0), LocalTime.of(14, 0))) {
+                        OffsetDateTime s = day(d).atTime(t).atZone(PARIS).toOffsetDateTime();
+                        slots.add(Map.of("start", s.toString(), "end", s.plusMinutes(90).toString(), "capacity", 1));
+                    }
+                }
+                results.add(Map.of("centreId", c, "mode", mode, "slots", slots));
+            }
+            send(ex, 200, Map.of("zone", "Europe/Paris", "jobDurationMinutes", 90, "results", results));
+        } else if (path.equals(sc + "/holds")) {
+            if (refusePart.get()) {
+                send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "no stock"));
+                return;
+            }
+            String id = holdsByKey.computeIfAbsent(key, k -> "H-" + k);
+            state.putIfAbsent(id, "HELD");
+            send(ex, 201, Map.of("holdId", id, "bookingReference", key, "partNumber", body.get("partNumber").asString(),
+                    "quantity", 1, "centreId", body.get("centreId").asString(), "status", "HELD",
+                    "expiresAt", OffsetDateTime.now().plusMinutes(15).toString()));
+        } else if (path.startsWith(sc + "/holds/")) {
+            String[] parts = path.substring((sc + "/holds/").length()).split("/");
+            transition(ex, parts[0], parts.length > 1 ? parts[1] : "");
+        } else if (path.equals(pl + "/appointments")) {
+            if (refuseSlot.get()) {
+                send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "slot gone"));
+                return;
+            }
+            String id = appointmentsByKey.computeIfAbsent(key, k -> "A-" + k);
+            state.putIfAbsent(id, "HELD");
+            OffsetDateTime start = OffsetDateTime.parse(body.get("start").asString());
+            send(ex, 201, Map.of("appointmentId", id, "bookingReference", key, "centreId", body.get("centreId").asString(),
+                    "mode", body.get("mode").asString(), "start", start.toString(), "end", start.plusMinutes(90).toString(),
+                    "status", "HELD", "expiresAt", OffsetDateTime.now().plusMinutes(15).toString()));
+        } else if (path.startsWith(pl + "/appointments/")) {
+            String[] parts = path.substring((pl + "/appointments/").length()).split("/");
+            if (parts.length > 1 && parts[1].equals("reschedule")) {
+                OffsetDateTime start = OffsetDateTime.parse(body.get("start").asString());
+                send(ex, 200, Map.of("appointmentId", parts[0], "start", start.toString(),
+                        "end", start.plusMinutes(90).toString(), "status", "CONFIRMED"));
+                return;
+            }
+            transition(ex, parts[0], parts.length > 1 ? parts[1] : "");
+        } else {
+            send(ex, 404, Map.of("status", 404, "title", "Not Found"));
+        }
+    }
+
+    private void transition(HttpExchange ex, String id, String action) throws IOException {
+        String current = state.get(id);
+        if (current == null) {
+            send(ex, 404, Map.of("status", 404, "title", "Not Found"));
+            return;
+        }
+        String next = switch (action) {
+            case "confirm" -> "CONFIRMED";
+            case "release" -> "RELEASED";
+            case "cancel" -> "CANCELLED";
+            default -> current;
+        };
+        if (action.equals("confirm") && (refuseConfirm.get() || current.equals("RELEASED") || current.equals("CANCELLED"))) {
+            send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "hold expired"));
+            return;
+        }
+        state.put(id, next);
+        send(ex, 200, Map.of("id", id, "status", next));
+    }
+
+    private static LocalDate day(int plus) {
+        return LocalDate.now(PARIS).plusDays(plus + 2L);
+    }
+
+    private static JsonNode readBody(InputStream in) throws IOException {
+        byte[] bytes = in.readAllBytes();
+        return bytes.length == 0 ? JSON.createObjectNode() : JSON.readTree(bytes);
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", status >= 400 ? "application/problem+json" : "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = ex.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

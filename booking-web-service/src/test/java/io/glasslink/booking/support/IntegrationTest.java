@@ -1,0 +1,50 @@
+package io.glasslink.booking.support;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.testsupport.FreePorts;
+import io.glasslink.testsupport.RealInfrastructure;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the full-context tests: one Spring context for all of them (same configuration), real
+ * PostgreSQL and Kafka, the on-prem side played by {@link FakeGateway}. The recovery job does not
+ * run on its own here; tests call it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+        "glasslink.test.database=booking",
+        "glasslink.booking.recovery-delay=PT1H",
+        "glasslink.booking.stale-after=PT0S",
+        "glasslink.booking.read-timeout=PT2S"})
+@RealInfrastructure
+public abstract class IntegrationTest {
+
+    protected static final FakeGateway GATEWAY = new FakeGateway(FreePorts.find());
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
+    @DynamicPropertySource
+    static void onPrem(DynamicPropertyRegistry registry) {
+        registry.add("glasslink.booking.gateway-url", GATEWAY::url);
+        registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+    }
+
+    @BeforeEach
+    void healthyLink() {
+        GATEWAY.reset();
+        breakers.getAllCircuitBreakers().forEach(b -> b.reset());
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+}
