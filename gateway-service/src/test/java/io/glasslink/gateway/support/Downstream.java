@@ -63,6 +63,11 @@ public final class Downstream implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Its port. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
     /** Requests received so far. */
     public List<Received> received() {
         return received;

@@ -20,6 +20,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.glasslink.link.LinkSimulator;
+import io.glasslink.link.LinkSimulatorSettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,6 +37,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "ONPREM_RESPONSE_TIMEOUT_MS=700",
+        "GATEWAY_POOL_MAX_LIFE_TIME=1s",
         "BOOKING_WEB_RESPONSE_TIMEOUT_MS=700",
         "MAX_REQUEST_SIZE=10KB",
         "PARTNER_FLEET_2_RATE_LIMIT=5",
@@ -56,6 +59,9 @@ public abstract class GatewayTestSupport {
     protected static final Downstream SUPPLY_CHAIN = Downstream.start("supply-chain-service", IDENTITY_PUBLIC_KEY);
     protected static final Downstream PLANNING = Downstream.start("planning-service", IDENTITY_PUBLIC_KEY);
     protected static final Downstream BOOKING_WEB = Downstream.start("booking-web-service", IDENTITY_PUBLIC_KEY);
+    /** Planning is reached through the real link simulator (Direct Connect profile), as in the platform. */
+    protected static final LinkSimulator LINK = LinkSimulator.start(LinkSimulatorSettings.defaults()
+            .withLink("planning", 0, "127.0.0.1", PLANNING.port()).withProfile("dx"));
     protected static final KeyPair PARTNER_AUTH_SERVER_KEYS = rsaKeyPair();
     private static final Path PARTNER_PUBLIC_KEY_FILE = writePublicKey(PARTNER_AUTH_SERVER_KEYS);
 
@@ -65,7 +71,7 @@ public abstract class GatewayTestSupport {
     @DynamicPropertySource
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("SUPPLY_CHAIN_URL", SUPPLY_CHAIN::url);
-        registry.add("PLANNING_URL", PLANNING::url);
+        registry.add("PLANNING_URL", () -> "http://127.0.0.1:" + LINK.listenPort("planning"));
         registry.add("BOOKING_WEB_URL", BOOKING_WEB::url);
         registry.add("PARTNER_JWT_PUBLIC_KEY_LOCATION", () -> PARTNER_PUBLIC_KEY_FILE.toUri().toString());
     }
