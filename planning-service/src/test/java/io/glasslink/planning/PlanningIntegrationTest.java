@@ -51,6 +51,40 @@ public abstract class PlanningIntegrationTest {
         return n == null ? -1 : n;
     }
 
+    /** A working day (Tuesday to Friday, not a holiday) at least {@code days} days from today in Paris. */
+    protected static java.time.LocalDate workday(int days) {
+        java.time.LocalDate d = java.time.LocalDate.now(PlanningTime.ZONE).plusDays(days);
+        while (d.getDayOfWeek().getValue() < 2 || d.getDayOfWeek().getValue() > 5
+                || io.glasslink.planning.workforce.FrenchHolidays.isHoliday(d)) {
+            d = d.plusDays(1);
+        }
+        return d;
+    }
+
+    /** The slots of one centre on one day, as the API answers them. */
+    protected java.util.List<Map<String, Object>> slots(String centreId, String jobType, java.time.LocalDate day) {
+        Map<String, Object> body = api().get().uri("/api/v1/slots?jobType={j}&centreId={c}&from={d}&to={d}", jobType, centreId, day, day)
+                .retrieve().body(MAP);
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> results = (java.util.List<Map<String, Object>>) body.get("results");
+        @SuppressWarnings("unchecked")
+        java.util.List<Map<String, Object>> slots = (java.util.List<Map<String, Object>>) results.get(0).get("slots");
+        return slots;
+    }
+
+    /** Holds a slot through the API. */
+    protected org.springframework.http.ResponseEntity<Map<String, Object>> hold(String reference, String centreId, String jobType,
+                                                                               Object start) {
+        return api().post().uri("/api/v1/appointments").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("bookingReference", reference, "jobType", jobType, "calibration", false, "centreId", centreId,
+                        "mode", "CENTRE", "start", start))
+                .retrieve().toEntity(MAP);
+    }
+
+    protected static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP =
+            new org.springframework.core.ParameterizedTypeReference<>() {
+            };
+
     @SuppressWarnings("unchecked")
     protected static Map<String, Object> map(Object o) {
         return (Map<String, Object>) o;

@@ -2,6 +2,7 @@ package io.glasslink.planning.appointments;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.glasslink.planning.slots.JobType;
@@ -20,7 +21,8 @@ public record Appointment(UUID appointmentId, String bookingReference, String te
                                    String postcode, JobType jobType, boolean calibration, Instant start,
                                    Instant now, Duration ttl) {
         return new Appointment(UUID.randomUUID(), bookingReference, technicianId, centreId, mode, postcode, jobType,
-                calibration, start, start.plus(jobType.duration(calibration)), AppointmentStatus.HELD, now.plus(ttl));
+                calibration, start, start.plus(jobType.duration(calibration)), AppointmentStatus.HELD,
+                now.plus(ttl).truncatedTo(ChronoUnit.SECONDS));
     }
 
     /** Whether it still takes the technician's time at {@code now}. */

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,7 +26,8 @@ public class IdempotentWrites {
 
     IdempotentWrites(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx) {
         this.jdbc = jdbc;
-        this.json = json;
+        // replay the stored times with their own offsets (+01:00/+02:00), not normalised to UTC
+        this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
         this.tx = tx;
     }
 

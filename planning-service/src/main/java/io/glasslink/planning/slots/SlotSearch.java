@@ -48,8 +48,8 @@ public class SlotSearch {
         List<Centre> centres = mode == Mode.HOME
                 ? candidates.vanCentres(postcode(query.postcode()))
                 : query.centreIds().stream().distinct().map(candidates::centre).toList();
-        Set<Skill> skills = query.jobType().requiredSkills(query.calibration());
-        Duration duration = query.jobType().duration(query.calibration());
+        Set<Skill> skills = query.jobType().requiredSkills(query.withCalibration());
+        Duration duration = query.jobType().duration(query.withCalibration());
 
         Map<Centre, List<Technician>> teams = new LinkedHashMap<>();
         List<Technician> everyone = new ArrayList<>();

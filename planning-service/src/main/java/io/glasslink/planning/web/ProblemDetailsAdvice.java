@@ -12,7 +12,15 @@ import io.glasslink.planning.appointments.NoticePolicyViolationException;
 import io.glasslink.planning.appointments.SlotUnavailableException;
 import io.glasslink.planning.idempotency.IdempotencyKeyReusedException;
 import io.glasslink.planning.workforce.UnknownTechnicianException;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.context.request.WebRequest;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -74,6 +82,46 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", "the request conflicts with the stored planning");
+    }
+
+    /** Framework-raised errors (unreadable body, wrong parameter type, ...) get a type and, where possible, a precise detail. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail p
+                && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
+            p.setType(URI.create(TYPES + (statusCode.is4xxClientError() ? "invalid-request" : "server-error")));
+        }
+        return response;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", unreadable(ex));
+        return handleExceptionInternal(ex, p, headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
+                "invalid value '" + ex.getValue() + "' for " + name);
+        p.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value '" + ex.getValue() + "'")));
+        return handleExceptionInternal(ex, p, headers, status, request);
+    }
+
+    private static String unreadable(HttpMessageNotReadableException ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof MismatchedInputException m) {
+                String path = m.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                        .reduce((a, b) -> a + "." + b).orElse("body");
+                return "invalid value for " + path + (m instanceof InvalidFormatException f ? ": '" + f.getValue() + "'" : "");
+            }
+        }
+        return "the request body is not valid JSON for this operation";
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

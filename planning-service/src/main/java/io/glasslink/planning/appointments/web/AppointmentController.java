@@ -37,7 +37,7 @@ class AppointmentController {
     }
 
     /** Body of a hold. */
-    record HoldRequest(String bookingReference, JobType jobType, boolean calibration, String centreId, Mode mode,
+    record HoldRequest(String bookingReference, JobType jobType, Boolean calibration, String centreId, Mode mode,
                        String postcode, OffsetDateTime start) {
     }
 
@@ -58,7 +58,7 @@ class AppointmentController {
         }
         AppointmentResponse response = idempotent.execute("hold", idempotencyKey, body, AppointmentResponse.class,
                 () -> AppointmentResponse.of(appointments.hold(new HoldCommand(body.bookingReference(), body.jobType(),
-                        body.calibration(), body.centreId(), body.mode(), body.postcode(), body.start()))));
+                        Boolean.TRUE.equals(body.calibration()), body.centreId(), body.mode(), body.postcode(), body.start()))));
         return ResponseEntity.created(URI.create("/api/v1/appointments/" + response.appointmentId())).body(response);
     }
 
