@@ -6,7 +6,6 @@ import io.glasslink.datahub.catalogue.Dataset;
 import io.glasslink.datahub.catalogue.LakeCatalogue;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.http.HttpStatus;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.server.ResponseStatusException;
 /** {@code /api/v1/lake}: what has landed in the data lake. */
 @RestController
 @RequestMapping("/api/v1/lake")
-@Validated
 class CatalogueController {
 
     private final LakeCatalogue catalogue;
