@@ -35,7 +35,7 @@ public final class Platform implements AutoCloseable {
     public static final String S3_REGION = "eu-west-3";
     public static final String LAKE_BUCKET = "glasslink-lake";
     static final String LINK_SIMULATOR = "link-simulator";
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
     private final PlatformSettings settings;
     private final PrintStream out;
@@ -59,8 +59,11 @@ public final class Platform implements AutoCloseable {
     public Started start() {
         try {
             preflight();
-            startInfrastructure();
+            LocalKafka.Layout kafkaLayout = startInfrastructure();
+            // the link simulator needs neither Kafka nor a database: let it start while the broker does
             startLinkSimulator();
+            LocalKafka.awaitReady(kafka, kafkaLayout.bootstrapServers(), settings.startupTimeout());
+            progress("kafka ready");
             for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
                 progress("starting " + spec.name() + " on port " + spec.port());
                 services.put(spec, ManagedProcess.start(spec.name(), serviceCommand(spec.jar(settings.root())),
@@ -171,7 +174,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void startInfrastructure() {
+    private LocalKafka.Layout startInfrastructure() {
         PortPlan p = settings.ports();
         progress("starting kafka (KRaft) on port " + p.kafka());
         LocalKafka.Layout layout = new LocalKafka.Layout(kafkaLib(), settings.home().resolve("kafka"),
@@ -186,8 +189,7 @@ public final class Platform implements AutoCloseable {
         progress("starting S3 store on port " + p.s3());
         s3 = LocalS3.start(settings.data().resolve("s3"), p.s3(), S3_ACCESS_KEY, S3_SECRET_KEY, LAKE_BUCKET);
         progress("S3 store ready (bucket " + LAKE_BUCKET + ")");
-        LocalKafka.awaitReady(kafka, layout.bootstrapServers(), settings.startupTimeout());
-        progress("kafka ready");
+        return layout;
     }
 
     private void startLinkSimulator() {

@@ -70,9 +70,23 @@ class PlatformSmokeIT {
 
     @Test
     @Order(1)
-    void theLinkSimulatorRunsAndReportsHealthy() throws Exception {
-        int control = settings.ports().linkControl();
-        assertThat(get("http://localhost:" + control + "/actuator/health").statusCode()).isEqualTo(200);
+    void theLinkSimulatorForwardsToTheOnPremPortsTheLauncherGaveIt() throws Exception {
+        HttpResponse<String> state = get("http://localhost:" + settings.ports().linkControl() + "/state");
+        assertThat(state.statusCode()).isEqualTo(200);
+        assertThat(state.body()).contains(Integer.toString(settings.ports().linkSupplyChain()))
+                .contains("localhost:" + settings.ports().supplyChain());
+    }
+
+    @Test
+    @Order(1)
+    void anInternalClientReachesSupplyChainThroughTheGatewayAndTheLink() throws Exception {
+        // booking-web's dev API key (gateway and booking-web defaults): gateway -> link -> supply-chain
+        HttpResponse<String> makes = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                        + settings.ports().gateway() + "/onprem/supply-chain/api/v1/vehicles/makes"))
+                .header("X-API-Key", "dev-booking-web-key").timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(makes.statusCode()).as(makes.body()).isEqualTo(200);
+        assertThat(makes.body()).startsWith("[").contains("Renault");
     }
 
     @Test
