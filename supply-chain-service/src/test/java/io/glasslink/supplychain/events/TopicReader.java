@@ -33,6 +33,12 @@ public final class TopicReader {
 
     /** Records of {@code topic} whose key matches, polling until {@code expected} arrived or {@code timeout}. */
     public static List<Event> read(String bootstrap, String topic, Predicate<String> key, int expected, Duration timeout) {
+        return read(bootstrap, topic, key, got -> got.size() >= expected, timeout);
+    }
+
+    /** Records of {@code topic} whose key matches, polling until {@code done} or {@code timeout}. */
+    public static List<Event> read(String bootstrap, String topic, Predicate<String> key, Predicate<List<Event>> done,
+                                   Duration timeout) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
@@ -43,7 +49,7 @@ public final class TopicReader {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
-            while (events.size() < expected && System.nanoTime() < deadline) {
+            while (!done.test(events) && System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.key() != null && key.test(r.key())) {
                         Map<String, String> headers = new HashMap<>();

@@ -1,0 +1,117 @@
+package io.glasslink.supplychain.events.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.glasslink.supplychain.TestData;
+import io.glasslink.supplychain.events.TopicReader;
+import io.glasslink.supplychain.events.TopicReader.Event;
+import io.glasslink.supplychain.holds.HoldService;
+import io.glasslink.supplychain.holds.PartHold;
+import io.glasslink.supplychain.holds.PlaceHold;
+import io.glasslink.testsupport.FreePorts;
+import io.glasslink.testsupport.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Kafka is down while holds are taken: the events wait in the publication registry (committed
+ * with the holds) and all of them reach Kafka once a broker answers on that address again.
+ * A context of its own: its Kafka address points at a port where no broker listens yet.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.admin.auto-create=false",
+        "spring.kafka.producer.properties.max.block.ms=1000",
+        "spring.kafka.producer.properties.request.timeout.ms=1000",
+        "spring.kafka.producer.properties.delivery.timeout.ms=2000",
+        "spring.modulith.events.republish-outstanding-events-on-restart=false",
+        "glasslink.supply.hold-expiry-interval=PT1H",
+        "glasslink.supply.events.resubmit-after=PT0S",
+        "glasslink.supply.events.resubmit-interval=PT1H"})
+class KafkaOutageTests {
+
+    static final int KAFKA_PORT = FreePorts.find();
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        var pg = TestInfrastructure.postgres();
+        String url = pg.createDatabase("supplychain_outage");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", pg::username);
+        registry.add("spring.datasource.password", pg::password);
+        registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + KAFKA_PORT);
+    }
+
+    @Autowired
+    HoldService holds;
+
+    @Autowired
+    OutboxResubmission resubmission;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eventsWrittenWhileKafkaIsDownAreAllPublishedOnceItIsBack() throws Exception {
+        TestData data = new TestData(jdbc);
+        String part = data.newPart(null);
+        data.stock(part, "C050", 5);
+        for (int i = 0; i < 3; i++) {
+            PartHold hold = holds.place(new PlaceHold("BK-" + UUID.randomUUID(), part, 1, "C050", Duration.ofMinutes(15)),
+                    "key-" + UUID.randomUUID());
+            holds.confirm(hold.id());
+        }
+        // 3 x (PartHeld, StockLevelChanged, PartAllocated, StockLevelChanged); no transfer: local stock
+        int expected = 12;
+        awaitFailedSends(expected);
+
+        EmbeddedKafkaKraftBroker broker = TestInfrastructure.newPrivateKafkaBroker(3, "supplychain.events");
+        String[] brokerAddress = broker.getBrokersAsString().split(",")[0].split(":");
+        try (PortForwarder kafkaIsBack = new PortForwarder(KAFKA_PORT, brokerAddress[0],
+                Integer.parseInt(brokerAddress[1]))) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (incomplete() > 0 && System.nanoTime() < deadline) {
+                resubmission.resubmitIncomplete();
+                Thread.sleep(2000);
+            }
+            assertThat(incomplete()).isZero();
+
+            List<Event> events = TopicReader.read(broker.getBrokersAsString(), "supplychain.events",
+                    k -> k.equals(part + "@C050"), got -> distinctIds(got).size() >= expected, Duration.ofSeconds(30));
+            // a resubmitted event may arrive twice (at-least-once), always with the same CloudEvents id
+            assertThat(distinctIds(events)).hasSize(expected);
+            assertThat(distinctIds(events.stream().filter(e -> e.name().equals("PartHeld")).toList())).hasSize(3);
+            assertThat(distinctIds(events.stream().filter(e -> e.name().equals("PartAllocated")).toList())).hasSize(3);
+        } finally {
+            broker.destroy();
+        }
+    }
+
+    private static java.util.Set<String> distinctIds(List<Event> events) {
+        return events.stream().map(e -> e.headers().get("ce_id")).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private void awaitFailedSends(int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline && failed() < expected) {
+            Thread.sleep(250);
+        }
+        assertThat(failed()).isEqualTo(expected);
+    }
+
+    private long incomplete() {
+        return jdbc.sql("select count(*) from event_publication where completion_date is null").query(Long.class).single();
+    }
+
+    private long failed() {
+        return jdbc.sql("select count(*) from event_publication where status = 'FAILED'").query(Long.class).single();
+    }
+}
