@@ -7,6 +7,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * info, metrics and the OpenAPI document stay open.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class IdentitySecurity {
 
     @Bean
