@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -23,7 +24,8 @@ final class Pipe {
     private static final int READ_BUFFER = 64 * 1024;
     private static final long MAX_IN_FLIGHT_BYTES = 8L * 1024 * 1024;
     /** Parking overshoots by tens of microseconds; the last stretch before a release is spun instead. */
-    private static final long SPIN_NANOS = 80_000;
+    private static final long SPIN_NANOS = 50_000;
+    private static final long MAX_LATENESS_NANOS = 400_000;
     private static final long BLACKHOLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ProxyConnection connection;
@@ -34,7 +36,9 @@ final class Pipe {
     private final PathMeters meters;
     private final DelayLine line = new DelayLine(MAX_IN_FLIGHT_BYTES);
     private long lastRelease = Long.MIN_VALUE;
+    private final AtomicInteger queued = new AtomicInteger();
     private long delivered;
+    private long parkLatenessNanos;
 
     Pipe(ProxyConnection connection, Direction direction, Socket source, Socket target, Path path, PathMeters meters) {
         this.connection = connection;
@@ -49,19 +53,32 @@ final class Pipe {
         byte[] buffer = new byte[READ_BUFFER];
         try {
             InputStream in = source.getInputStream();
+            OutputStream out = target.getOutputStream();
             while (true) {
                 int n = in.read(buffer);
                 long now = System.nanoTime();
                 if (n < 0) {
-                    line.put(Chunk.endOfStream(now, release(now, now)));
+                    queue(Chunk.endOfStream(now, release(now, now)));
                     return;
                 }
-                long wireDone = path.reserveWire(direction, n, now);
-                line.put(new Chunk(Arrays.copyOf(buffer, n), now, release(now, wireDone)));
+                long release = release(now, path.reserveWire(direction, n, now));
+                if (release <= now && queued.get() == 0 && path.outage() == OutageMode.NONE) {
+                    // nothing to wait for and nothing queued ahead: deliver without a hand-off to the writer
+                    if (!deliver(out, buffer, n, now)) {
+                        return;
+                    }
+                } else {
+                    queue(new Chunk(Arrays.copyOf(buffer, n), now, release));
+                }
             }
         } catch (IOException | InterruptedException e) {
             connection.abort();
         }
+    }
+
+    private void queue(Chunk chunk) throws InterruptedException {
+        queued.incrementAndGet();
+        line.put(chunk);
     }
 
     void writeLoop() {
@@ -71,29 +88,40 @@ final class Pipe {
                 Chunk chunk = line.take();
                 awaitRelease(chunk.releaseNanos());
                 awaitPathDelivers();
-                DirectionSettings settings = path.settings(direction);
                 if (chunk.isEndOfStream()) {
-                    sleepMillis(settings.slowCloseMs());
+                    sleepMillis(path.settings(direction).slowCloseMs());
                     connection.halfClose(target);
                     return;
                 }
-                int length = chunk.length();
-                long limit = settings.limitDataBytes();
-                boolean limitReached = limit > 0 && delivered + length >= limit;
-                if (limitReached) {
-                    length = (int) Math.max(0, limit - delivered);
-                }
-                out.write(chunk.data(), 0, length);
-                delivered += length;
-                meters.delivered(direction, length, System.nanoTime() - chunk.readNanos());
-                if (limitReached) {
-                    connection.close();
+                boolean open = deliver(out, chunk.data(), chunk.length(), chunk.readNanos());
+                queued.decrementAndGet();
+                if (!open) {
                     return;
                 }
             }
         } catch (IOException | InterruptedException e) {
             connection.abort();
         }
+    }
+
+    /**
+     * Writes bytes to the target, honouring the data limit. Only one thread delivers at a time: the reader
+     * delivers directly only while nothing is queued, otherwise the writer does.
+     *
+     * @return false when the data limit closed the connection
+     */
+    private boolean deliver(OutputStream out, byte[] data, int length, long readNanos) throws IOException {
+        long limit = path.settings(direction).limitDataBytes();
+        boolean limitReached = limit > 0 && delivered + length >= limit;
+        int allowed = limitReached ? (int) Math.max(0, limit - delivered) : length;
+        out.write(data, 0, allowed);
+        delivered += allowed;
+        meters.delivered(direction, allowed, System.nanoTime() - readNanos);
+        if (limitReached) {
+            connection.close();
+            return false;
+        }
+        return true;
     }
 
     private long release(long now, long wireDone) {
@@ -107,17 +135,25 @@ final class Pipe {
         return lastRelease;
     }
 
-    private static void awaitRelease(long releaseNanos) throws InterruptedException {
-        long remaining;
-        while ((remaining = releaseNanos - System.nanoTime()) > 0) {
-            if (remaining > SPIN_NANOS) {
-                LockSupport.parkNanos(remaining - SPIN_NANOS);
-            } else {
-                Thread.onSpinWait();
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
+    /**
+     * Waits until {@code releaseNanos}. Parking wakes up late (timer slack, scheduling on a busy machine), so it
+     * aims earlier by the lateness seen so far on this pipe and spins the last stretch.
+     */
+    private void awaitRelease(long releaseNanos) throws InterruptedException {
+        long remaining = releaseNanos - System.nanoTime();
+        long early = SPIN_NANOS + parkLatenessNanos;
+        if (remaining > early) {
+            long wakeAt = releaseNanos - early;
+            LockSupport.parkNanos(wakeAt - System.nanoTime());
+            long lateness = System.nanoTime() - wakeAt;
+            // moving average of how late parking wakes up, bounded so a hiccup costs little spinning
+            parkLatenessNanos += (Math.min(Math.max(lateness, 0), MAX_LATENESS_NANOS) - parkLatenessNanos) / 8;
+        }
+        while (releaseNanos - System.nanoTime() > 0) {
+            Thread.onSpinWait();
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
         }
     }
 

@@ -10,8 +10,6 @@ import io.glasslink.link.paths.PathId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -57,9 +55,16 @@ class FailoverTest {
 
         link.outage(PathId.DIRECT_CONNECT, OutageMode.NONE);
         LatencyAccuracyTest.awaitActive(link, PathId.DIRECT_CONNECT);
+        long vpnBefore = vpnBytes();
         long directBefore = link.state().paths().get("direct-connect").bytes().get("to-cloud");
         assertThat(echoOnce()).isTrue();
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (link.state().paths().get("direct-connect").bytes().get("to-cloud") == directBefore
+                && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
         assertThat(link.state().paths().get("direct-connect").bytes().get("to-cloud")).isEqualTo(directBefore + 1);
+        assertThat(vpnBytes()).isEqualTo(vpnBefore);
         assertThat(link.state().failbacks()).isEqualTo(1);
     }
 

@@ -88,9 +88,9 @@ class FaultsTest {
             LatencyAccuracyTest.awaitActive(link, PathId.VPN);
             try (Socket onVpn = connect()) {
                 assertEcho(onVpn, 'b');
+                assertThat(link.state().paths().get("vpn").activeConnections()).isEqualTo(1);
+                assertThat(link.state().paths().get("direct-connect").activeConnections()).isEqualTo(1);
             }
-            assertThat(link.state().paths().get("direct-connect").activeConnections()).isEqualTo(1);
-            assertThat(link.state().paths().get("vpn").bytes()).containsEntry("to-cloud", 1L);
         }
     }
 
