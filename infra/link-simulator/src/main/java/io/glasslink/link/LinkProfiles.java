@@ -67,9 +67,9 @@ public final class LinkProfiles {
             Double slowCloseMs, OutageMode outage) {
 
         PathProfile toProfile() {
-            DirectionSettings settings = new DirectionSettings(orZero(latencyMs), orZero(jitterMs), orZero(bandwidthMbps),
-                    limitDataBytes == null ? 0 : limitDataBytes, orZero(slowCloseMs));
-            return new PathProfile(settings, settings, outage == null ? OutageMode.NONE : outage);
+            return PathProfile.symmetric(new DirectionSettings(orZero(latencyMs), orZero(jitterMs),
+                    orZero(bandwidthMbps), limitDataBytes == null ? 0 : limitDataBytes, orZero(slowCloseMs),
+                    outage == null ? OutageMode.NONE : outage));
         }
 
         private static double orZero(Double value) {

@@ -97,9 +97,17 @@ public final class LinkSimulator implements AutoCloseable {
         paths.change(path, direction, change);
     }
 
-    /** Puts a path in outage; {@link OutageMode#NONE} ends it. A refuse outage resets the path's connections. */
+    /**
+     * Puts both directions of a path in outage; {@link OutageMode#NONE} ends it. A refuse outage resets the
+     * path's connections.
+     */
     public void outage(PathId path, OutageMode mode) {
         paths.outage(path, mode);
+    }
+
+    /** Puts one direction of a path in outage (for example a one-way black hole); NONE ends it. */
+    public void outage(PathId path, Direction direction, OutageMode mode) {
+        paths.outage(path, direction, mode);
     }
 
     /** Resets (TCP RST) every connection currently open on a path; returns how many. */

@@ -68,7 +68,13 @@ public class LinkControlController {
     @PutMapping("/paths/{path}/outage")
     LinkState outage(@PathVariable String path, @RequestBody OutageRequest request) {
         PathId id = path(path);
-        simulator.outage(id, outageMode(request.mode()));
+        OutageMode mode = outageMode(request.mode());
+        if (request.direction() == null || "both".equals(request.direction())) {
+            simulator.outage(id, mode);
+        } else {
+            simulator.outage(id, Direction.fromWireName(request.direction()).orElseThrow(() -> new InvalidSettingException(
+                    "direction must be to-onprem, to-cloud or both, was " + request.direction())), mode);
+        }
         return simulator.state();
     }
 

@@ -8,15 +8,19 @@ package io.glasslink.link.paths;
  * @param bandwidthMbps  capacity of the path in this direction in Mbit/s, shared by its connections; 0 = unlimited
  * @param limitDataBytes a connection is closed once this many bytes went through in this direction; 0 = no limit
  * @param slowCloseMs    closing (FIN) is delayed by this many milliseconds; 0 = immediate
+ * @param outage         whether this direction is out of service, and how
  */
 public record DirectionSettings(double latencyMs, double jitterMs, double bandwidthMbps, long limitDataBytes,
-        double slowCloseMs) {
+        double slowCloseMs, OutageMode outage) {
 
     /** No impairment at all. */
-    public static final DirectionSettings NONE = new DirectionSettings(0, 0, 0, 0, 0);
+    public static final DirectionSettings NONE = new DirectionSettings(0, 0, 0, 0, 0, OutageMode.NONE);
 
-    /** Validates every value: finite and not negative. */
+    /** Validates every value: finite and not negative, an outage mode given. */
     public DirectionSettings {
+        if (outage == null) {
+            throw new InvalidSettingException("outage must be given");
+        }
         requireNonNegative("latencyMs", latencyMs);
         requireNonNegative("jitterMs", jitterMs);
         requireNonNegative("bandwidthMbps", bandwidthMbps);
@@ -28,7 +32,7 @@ public record DirectionSettings(double latencyMs, double jitterMs, double bandwi
 
     /** Latency and jitter only, no bandwidth limit. */
     public static DirectionSettings latency(double latencyMs, double jitterMs) {
-        return new DirectionSettings(latencyMs, jitterMs, 0, 0, 0);
+        return new DirectionSettings(latencyMs, jitterMs, 0, 0, 0, OutageMode.NONE);
     }
 
     /** These settings with the given changes applied; a null field of the change keeps the current value. */
@@ -38,7 +42,12 @@ public record DirectionSettings(double latencyMs, double jitterMs, double bandwi
                 change.jitterMs() != null ? change.jitterMs() : jitterMs,
                 change.bandwidthMbps() != null ? change.bandwidthMbps() : bandwidthMbps,
                 change.limitDataBytes() != null ? change.limitDataBytes() : limitDataBytes,
-                change.slowCloseMs() != null ? change.slowCloseMs() : slowCloseMs);
+                change.slowCloseMs() != null ? change.slowCloseMs() : slowCloseMs, outage);
+    }
+
+    /** These settings in another outage mode. */
+    public DirectionSettings withOutage(OutageMode mode) {
+        return new DirectionSettings(latencyMs, jitterMs, bandwidthMbps, limitDataBytes, slowCloseMs, mode);
     }
 
     /** Time to put {@code bytes} on the wire at the configured bandwidth, in nanoseconds (0 when unlimited). */

@@ -70,7 +70,7 @@ public final class LinkPaths {
         return appliedProfile;
     }
 
-    /** Registers a callback run whenever a path's outage mode is set. */
+    /** Registers a callback run whenever a path's outage is set, with the path's resulting outage as a whole. */
     public void onOutage(BiConsumer<PathId, OutageMode> listener) {
         outageListeners.add(listener);
     }
@@ -80,10 +80,19 @@ public final class LinkPaths {
         paths.get(id).change(direction, change);
     }
 
-    /** Puts a path in outage, or ends its outage with {@link OutageMode#NONE}. */
+    /** Puts both directions of a path in outage, or ends it with {@link OutageMode#NONE}. */
     public void outage(PathId id, OutageMode mode) {
-        paths.get(id).outage(mode);
-        outageListeners.forEach(l -> l.accept(id, mode));
+        for (Direction d : Direction.values()) {
+            paths.get(id).outage(d, mode);
+        }
+        OutageMode result = paths.get(id).outage();
+        outageListeners.forEach(l -> l.accept(id, result));
+    }
+
+    /** Puts one direction of a path in outage, or ends it with {@link OutageMode#NONE}. */
+    public void outage(PathId id, Direction direction, OutageMode mode) {
+        OutageMode result = paths.get(id).outage(direction, mode);
+        outageListeners.forEach(l -> l.accept(id, result));
     }
 
     /** Replaces the configuration of both paths (outages included). Liveness follows through the probes. */

@@ -46,9 +46,14 @@ public final class Path {
         return profile.get().settings(direction);
     }
 
-    /** The current outage mode. */
+    /** The outage of the path as a whole (the worse of both directions). */
     public OutageMode outage() {
         return profile.get().outage();
+    }
+
+    /** The outage mode of one direction. */
+    public OutageMode outage(Direction direction) {
+        return profile.get().settings(direction).outage();
     }
 
     /** Whether the liveness probes currently consider the path up. */
@@ -61,15 +66,11 @@ public final class Path {
     }
 
     void change(Direction direction, SettingsChange change) {
-        profile.updateAndGet(p -> {
-            DirectionSettings toOnPrem = direction == Direction.TO_ONPREM ? p.toOnPrem().apply(change) : p.toOnPrem();
-            DirectionSettings toCloud = direction == Direction.TO_CLOUD ? p.toCloud().apply(change) : p.toCloud();
-            return new PathProfile(toOnPrem, toCloud, p.outage());
-        });
+        profile.updateAndGet(p -> p.with(direction, p.settings(direction).apply(change)));
     }
 
-    void outage(OutageMode mode) {
-        profile.updateAndGet(p -> new PathProfile(p.toOnPrem(), p.toCloud(), mode));
+    OutageMode outage(Direction direction, OutageMode mode) {
+        return profile.updateAndGet(p -> p.with(direction, p.settings(direction).withOutage(mode))).outage();
     }
 
     /**

@@ -62,7 +62,7 @@ final class Pipe {
                     return;
                 }
                 long release = release(now, path.reserveWire(direction, n, now));
-                if (release <= now && queued.get() == 0 && path.outage() == OutageMode.NONE) {
+                if (release <= now && queued.get() == 0 && path.outage(direction) == OutageMode.NONE) {
                     // nothing to wait for and nothing queued ahead: deliver without a hand-off to the writer
                     if (!deliver(out, buffer, n, now)) {
                         return;
@@ -157,9 +157,9 @@ final class Pipe {
         }
     }
 
-    /** A black-holed path delivers nothing: bytes wait (as TCP would retransmit them) until it is back. */
+    /** A black-holed direction delivers nothing: bytes wait (as TCP would retransmit them) until it is back. */
     private void awaitPathDelivers() throws InterruptedException {
-        while (path.outage() == OutageMode.BLACKHOLE) {
+        while (path.outage(direction) == OutageMode.BLACKHOLE) {
             LockSupport.parkNanos(BLACKHOLE_POLL_NANOS);
             if (Thread.interrupted()) {
                 throw new InterruptedException();

@@ -89,6 +89,9 @@ class ControlApiTest {
                     .expectBody().jsonPath("$.status").isEqualTo(400);
         }
         client.put().uri("/paths/vpn/outage").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\": \"blackhole\", \"direction\": \"up\"}").exchange().expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        client.put().uri("/paths/vpn/outage").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{\"mode\": \"sometimes\"}").exchange().expectStatus().isBadRequest()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("refuse"));
@@ -122,6 +125,18 @@ class ControlApiTest {
         client.post().uri("/restore").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.paths.direct-connect.outage").isEqualTo("NONE");
         awaitActive(PathId.DIRECT_CONNECT);
+    }
+
+    @Test
+    void aOneWayOutageShowsOnItsDirectionAndOnThePath() {
+        client.put().uri("/paths/vpn/outage").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"blackhole\",\"direction\":\"to-cloud\"}").exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.paths.vpn.outage").isEqualTo("BLACKHOLE")
+                .jsonPath("$.paths.vpn.directions.to-cloud.outage").isEqualTo("BLACKHOLE")
+                .jsonPath("$.paths.vpn.directions.to-onprem.outage").isEqualTo("NONE");
+        client.delete().uri("/paths/vpn/outage").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths.vpn.outage").isEqualTo("NONE");
     }
 
     @Test

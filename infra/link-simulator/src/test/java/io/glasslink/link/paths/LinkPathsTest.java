@@ -54,6 +54,22 @@ class LinkPathsTest {
     }
 
     @Test
+    void aOneWayOutageFailsTheProbesOfThePath() {
+        paths.outage(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, OutageMode.BLACKHOLE);
+        probe(3);
+        assertThat(paths.active()).isEqualTo(PathId.VPN);
+        assertThat(paths.path(PathId.DIRECT_CONNECT).outage(Direction.TO_ONPREM)).isEqualTo(OutageMode.NONE);
+        assertThat(paths.path(PathId.DIRECT_CONNECT).outage()).isEqualTo(OutageMode.BLACKHOLE);
+    }
+
+    @Test
+    void aRefusingDirectionMakesThePathRefuseAsAWhole() {
+        paths.outage(PathId.VPN, Direction.TO_ONPREM, OutageMode.BLACKHOLE);
+        paths.outage(PathId.VPN, Direction.TO_CLOUD, OutageMode.REFUSE);
+        assertThat(paths.path(PathId.VPN).outage()).isEqualTo(OutageMode.REFUSE);
+    }
+
+    @Test
     void whenBothPathsAreDownNewConnectionsStayOnDirectConnect() {
         paths.outage(PathId.VPN, OutageMode.BLACKHOLE);
         paths.outage(PathId.DIRECT_CONNECT, OutageMode.BLACKHOLE);
@@ -76,7 +92,7 @@ class LinkPathsTest {
     void aChangeTouchesOnlyTheNamedDirectionAndFields() {
         paths.change(PathId.VPN, Direction.TO_ONPREM, new SettingsChange(null, 1.0, 10.0, null, null));
         assertThat(paths.path(PathId.VPN).settings(Direction.TO_ONPREM))
-                .isEqualTo(new DirectionSettings(15, 1, 10, 0, 0));
+                .isEqualTo(new DirectionSettings(15, 1, 10, 0, 0, OutageMode.NONE));
         assertThat(paths.path(PathId.VPN).settings(Direction.TO_CLOUD)).isEqualTo(DirectionSettings.latency(15, 5));
     }
 
@@ -84,7 +100,7 @@ class LinkPathsTest {
     void negativeValuesAreRejectedAndLeaveTheSettingsUnchanged() {
         assertThatThrownBy(() -> paths.change(PathId.VPN, Direction.TO_ONPREM,
                 new SettingsChange(-1.0, null, null, null, null))).isInstanceOf(InvalidSettingException.class);
-        assertThatThrownBy(() -> new DirectionSettings(0, Double.NaN, 0, 0, 0))
+        assertThatThrownBy(() -> new DirectionSettings(0, Double.NaN, 0, 0, 0, OutageMode.NONE))
                 .isInstanceOf(InvalidSettingException.class);
         assertThat(paths.path(PathId.VPN).settings(Direction.TO_ONPREM)).isEqualTo(DirectionSettings.latency(15, 5));
     }

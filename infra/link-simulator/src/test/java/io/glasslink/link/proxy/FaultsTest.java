@@ -81,6 +81,22 @@ class FaultsTest {
     }
 
     @Test
+    void oneWayBlackholeStallsOnlyThatDirection() throws Exception {
+        try (Socket socket = connect()) {
+            assertEcho(socket, 'a');
+            link.outage(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, OutageMode.BLACKHOLE);
+            socket.setSoTimeout(400);
+            socket.getOutputStream().write('b');
+            assertThatThrownBy(() -> socket.getInputStream().read()).isInstanceOf(SocketTimeoutException.class);
+            // the request went through: the upstream echoed it, the answer is what stalls
+            assertThat(link.state().paths().get("direct-connect").bytes()).containsEntry("to-onprem", 2L);
+            link.outage(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, OutageMode.NONE);
+            socket.setSoTimeout(2_000);
+            assertThat(socket.getInputStream().read()).isEqualTo('b');
+        }
+    }
+
+    @Test
     void establishedConnectionsKeepTheirPathAfterAFailover() throws Exception {
         try (Socket onDirectConnect = connect()) {
             assertEcho(onDirectConnect, 'a');
