@@ -196,6 +196,13 @@ public final class ReferenceDataGenerator {
                     false, false, false, false, 0.05 * modelWeight, random);
             add(parts, fitments, popularity, numbers, m, code, 'R', tint, GlassType.SIDE_WINDOW, vehicle,
                     false, false, false, false, 0.05 * modelWeight, random);
+            if (random.nextBoolean()) {
+                // five-door bodies: rear door glasses too
+                add(parts, fitments, popularity, numbers, m, code, 'l', tint, GlassType.SIDE_WINDOW, vehicle,
+                        false, false, false, false, 0.02 * modelWeight, random);
+                add(parts, fitments, popularity, numbers, m, code, 'r', tint, GlassType.SIDE_WINDOW, vehicle,
+                        false, false, false, false, 0.02 * modelWeight, random);
+            }
         }
     }
 
@@ -207,11 +214,11 @@ public final class ReferenceDataGenerator {
         if (glassType == GlassType.WINDSCREEN) {
             attrs.append(rain ? 'R' : 'M').append(camera ? "C" : "").append(heated ? "H" : "").append(acoustic ? "A" : "");
         } else if (glassType == GlassType.SIDE_WINDOW) {
-            attrs.append("FD");
+            attrs.append(Character.isLowerCase(type) ? "RD" : "FD");
         } else {
             attrs.append(heated ? "H" : "").append('W');
         }
-        String base = code + type + tint + attrs + "V1";
+        String base = code + Character.toUpperCase(type) + tint + attrs + "V1";
         String number = base + "B";
         for (char v = 'C'; !numbers.add(number); v++) {
             number = base + v;
@@ -239,7 +246,9 @@ public final class ReferenceDataGenerator {
             case 'A' -> "Windscreen";
             case 'B' -> "Rear window";
             case 'L' -> "Front left door glass";
-            default -> "Front right door glass";
+            case 'R' -> "Front right door glass";
+            case 'l' -> "Rear left door glass";
+            default -> "Rear right door glass";
         };
         Integer lead = 2 + random.nextInt(7);
         parts.add(new Part(number, glassType, label + " " + vehicle + ", " + String.join(", ", features), camera, heated,

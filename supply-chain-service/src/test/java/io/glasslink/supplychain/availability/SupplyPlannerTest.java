@@ -1,0 +1,87 @@
+package io.glasslink.supplychain.availability;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import io.glasslink.supplychain.calendar.BusinessCalendar;
+import io.glasslink.supplychain.catalog.GlassType;
+import io.glasslink.supplychain.catalog.Part;
+import io.glasslink.supplychain.network.Location;
+import io.glasslink.supplychain.network.LocationType;
+import io.glasslink.supplychain.network.Network;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SupplyPlannerTest {
+
+    static final Location DC = new Location("DC", LocationType.DC, "DC", null, "45", 0, 0, 0, null, 0, LocalTime.NOON);
+    static final Location DEPOT = new Location("D01", LocationType.DEPOT, "Depot", null, "59", 0, 0, 0, "DC", 2,
+            LocalTime.of(15, 0));
+    static final Location CENTRE = new Location("C001", LocationType.CENTRE, "Centre", "59000", "59", 0, 0, 1, "D01", 1,
+            null);
+
+    final SupplyPlanner planner = new SupplyPlanner(new Network(List.of(DC, DEPOT, CENTRE)), new BusinessCalendar());
+
+    static Part part(Integer supplierDays) {
+        return new Part("1234AGNMV1B", GlassType.WINDSCREEN, "w", false, false, false, false, supplierDays);
+    }
+
+    static Instant paris(String localDateTime) {
+        return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), BusinessCalendar.ZONE).toInstant();
+    }
+
+    static ZonedDateTime at8(String date) {
+        return java.time.LocalDate.parse(date).atTime(8, 0).atZone(BusinessCalendar.ZONE);
+    }
+
+    @Test
+    void localStockIsThereNowAndDepotStockBeforeCutOffArrivesNextWorkingDay() {
+        // Tuesday 1 Dec 2026, 10:00 Paris
+        List<SupplyOption> options = planner.options(part(5), CENTRE, paris("2026-12-01T10:00"));
+
+        assertThat(options).extracting(o -> o.source().type()).containsExactly(SourceType.LOCAL_STOCK,
+                SourceType.DEPOT_TRANSFER, SourceType.DC_TRANSFER, SourceType.SUPPLIER);
+        assertThat(options.get(0).earliestAvailableAt()).isEqualTo(ZonedDateTime.of(2026, 12, 1, 10, 0, 0, 0, BusinessCalendar.ZONE));
+        assertThat(options.get(1).earliestAvailableAt()).isEqualTo(at8("2026-12-02"));
+        // DC before its noon cut-off: 2 days to the depot + 1 to the centre
+        assertThat(options.get(2).earliestAvailableAt()).isEqualTo(at8("2026-12-04"));
+        assertThat(options.get(2).source().transitDays()).isEqualTo(3);
+        // supplier: 5 working days to the DC, then the same 3 (Sunday 6 Dec skipped)
+        assertThat(options.get(3).earliestAvailableAt()).isEqualTo(at8("2026-12-10"));
+    }
+
+    @Test
+    void ordersAfterTheCutOffShipTheNextWorkingDay() {
+        List<SupplyOption> beforeDepotCutoff = planner.options(part(5), CENTRE, paris("2026-12-01T14:59"));
+        List<SupplyOption> afterDepotCutoff = planner.options(part(5), CENTRE, paris("2026-12-01T15:00"));
+        List<SupplyOption> afterDcCutoff = planner.options(part(5), CENTRE, paris("2026-12-01T12:30"));
+
+        assertThat(beforeDepotCutoff.get(1).earliestAvailableAt()).isEqualTo(at8("2026-12-02"));
+        assertThat(afterDepotCutoff.get(1).earliestAvailableAt()).isEqualTo(at8("2026-12-03"));
+        assertThat(afterDcCutoff.get(2).earliestAvailableAt()).isEqualTo(at8("2026-12-05"));
+    }
+
+    @Test
+    void nothingShipsOnSundaysOrPublicHolidaysAndNothingArrivesOnThem() {
+        // Saturday 24 Oct 2026 after cut-off → ships Monday 26 → arrives Tuesday 27
+        assertThat(planner.options(part(5), CENTRE, paris("2026-10-24T16:00")).get(1).earliestAvailableAt())
+                .isEqualTo(at8("2026-10-27"));
+        // Sunday 25 Oct 2026 morning → ships Monday 26 → arrives Tuesday 27
+        assertThat(planner.options(part(5), CENTRE, paris("2026-10-25T09:00")).get(1).earliestAvailableAt())
+                .isEqualTo(at8("2026-10-27"));
+        // Tuesday 10 Nov 2026 before cut-off → would arrive Wed 11 Nov (Armistice) → Thursday 12
+        assertThat(planner.options(part(5), CENTRE, paris("2026-11-10T09:00")).get(1).earliestAvailableAt())
+                .isEqualTo(at8("2026-11-12"));
+    }
+
+    @Test
+    void discontinuedPartHasNoSupplierOptionAndTimesCarryTheParisOffset() {
+        List<SupplyOption> options = planner.options(part(null), CENTRE, paris("2026-07-01T09:00"));
+
+        assertThat(options).extracting(o -> o.source().type()).doesNotContain(SourceType.SUPPLIER);
+        assertThat(options.get(1).earliestAvailableAt().toOffsetDateTime().getOffset().getId()).isEqualTo("+02:00");
+    }
+}
