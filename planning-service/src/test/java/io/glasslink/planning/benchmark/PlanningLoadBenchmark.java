@@ -1,0 +1,190 @@
+package io.glasslink.planning.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import io.glasslink.planning.PlanningIntegrationTest;
+import io.glasslink.planning.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Load driver for the planning service: the real service (full context, HTTP, security) on the
+ * embedded PostgreSQL and Kafka, driven over loopback by a pool of client threads in the same JVM.
+ * Not part of {@code verify} (its name matches no Surefire include); run it on purpose:
+ * <pre>./mvnw -B -o -pl planning-service test -Dtest=PlanningLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+ *   -Dbenchmark.seconds=10 -Dbenchmark.threads=8</pre>
+ * Results are printed and written to {@code target/benchmark-planning.md}.
+ */
+class PlanningLoadBenchmark extends PlanningIntegrationTest {
+
+    private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
+    private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
+    private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 3);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final String token = TestIdentity.token("glasslink-gateway", "planning-service", Instant.now().plusSeconds(3600),
+            TestIdentity.privateKey());
+    private final List<String> report = new ArrayList<>();
+
+    private record Result(String name, long requests, double perSecond, double p50, double p99, double max,
+                          Map<Integer, Long> statuses) {
+    }
+
+    @Test
+    void run() throws Exception {
+        LocalDate from = workday(2);
+        LocalDate to = from.plusDays(13);
+        List<String> centres = IntStream.rangeClosed(1, 450).mapToObj(i -> "C%03d".formatted(i)).toList();
+        List<String> postcodes = jdbc.queryForList("select distinct departement || '100' from centre where vans > 0 order by 1", String.class);
+
+        report.add("| scenario | threads | requests | req/s | p50 ms | p99 ms | max ms | statuses |");
+        report.add("|---|---|---|---|---|---|---|---|");
+        measure("search: one centre, 14 days (GET /slots)", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
+                + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to), THREADS);
+        measure("search: one centre, 14 days, 1 client", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
+                + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to), 1);
+        measure("search: home postcode, 14 days", i -> post("/api/v1/slots/search", """
+                {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"postcode":"%s","from":"%s","to":"%s"}"""
+                .formatted(postcodes.get(i % postcodes.size()), from, to)), THREADS);
+        measure("search: 10 centres in one request, 14 days", i -> post("/api/v1/slots/search", """
+                {"jobType":"CHIP_REPAIR","centreIds":[%s],"from":"%s","to":"%s"}""".formatted(
+                IntStream.range(0, 10).mapToObj(k -> "\"" + centres.get((i * 10 + k) % centres.size()) + "\"")
+                        .collect(Collectors.joining(",")), from, to)), THREADS);
+
+        List<String[]> targets = freeTargets(centres.subList(100, 450), from, to);
+        AtomicInteger next = new AtomicInteger();
+        Result spread = measure("holds: no contention (distinct slots)", i -> {
+            String[] t = targets.get(next.getAndIncrement() % targets.size());
+            return post("/api/v1/appointments", hold("BENCH-" + System.nanoTime() + "-" + i, t[0], t[1]));
+        }, THREADS);
+
+        Map<String, Object> hot = slots("C050", "CHIP_REPAIR", from).get(0);
+        Result contended = measure("holds: contention (all on one slot of C050)", i ->
+                post("/api/v1/appointments", hold("HOT-" + System.nanoTime() + "-" + i, "C050", (String) hot.get("start"))), THREADS);
+
+        int overlaps = overlaps();
+        report.add("");
+        report.add("Overlapping live appointments after the run: " + overlaps + ". Holds created on the contended slot: "
+                + contended.statuses().getOrDefault(201, 0L) + " (capacity " + hot.get("capacity") + "). Distinct-slot holds: "
+                + spread.statuses().getOrDefault(201, 0L) + " created, " + spread.statuses().getOrDefault(409, 0L) + " conflicts.");
+        String text = String.join("\n", report);
+        System.out.println("\n" + text + "\n");
+        Files.writeString(Path.of("target", "benchmark-planning.md"), text + "\n");
+        assertThat(overlaps).isZero();
+        assertThat(contended.statuses().getOrDefault(201, 0L)).isEqualTo(((Integer) hot.get("capacity")).longValue());
+    }
+
+    private List<String[]> freeTargets(List<String> centres, LocalDate from, LocalDate to) {
+        List<String[]> targets = new ArrayList<>();
+        for (String c : centres) {
+            List<Map<String, Object>> slots = slotsBetween(c, from, to);
+            // starts at least 1 h apart: a 30-minute chip repair on each cannot overlap the previous one
+            Instant last = Instant.EPOCH;
+            for (Map<String, Object> s : slots) {
+                Instant start = java.time.OffsetDateTime.parse((String) s.get("start")).toInstant();
+                if (!start.isBefore(last.plusSeconds(3600))) {
+                    targets.add(new String[] {c, (String) s.get("start")});
+                    last = start;
+                }
+            }
+        }
+        Collections.shuffle(targets, new Random(42));
+        return targets;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> slotsBetween(String centre, LocalDate from, LocalDate to) {
+        Map<String, Object> body = api().get().uri("/api/v1/slots?jobType=CHIP_REPAIR&centreId={c}&from={f}&to={t}", centre, from, to)
+                .retrieve().body(MAP);
+        return (List<Map<String, Object>>) ((List<Map<String, Object>>) body.get("results")).get(0).get("slots");
+    }
+
+    private static String hold(String reference, String centre, String start) {
+        return """
+                {"bookingReference":"%s","jobType":"CHIP_REPAIR","calibration":false,"centreId":"%s","mode":"CENTRE","start":"%s"}"""
+                .formatted(reference, centre, start);
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Glasslink-Identity", token).GET().build();
+    }
+
+    private HttpRequest post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Glasslink-Identity", token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    private Result measure(String name, IntFunction<HttpRequest> request, int threads) throws Exception {
+        run(request, threads, WARMUP_SECONDS, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+        ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        long t0 = System.nanoTime();
+        run(request, threads, SECONDS, latencies, statuses);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
+        Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
+        Result r = new Result(name, all.length, all.length / elapsed, pct(all, 50), pct(all, 99), all[all.length - 1] / 1e6, byStatus);
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s |", name, threads, r.requests(),
+                r.perSecond(), r.p50(), r.p99(), r.max(), byStatus));
+        System.out.println(report.get(report.size() - 1));
+        return r;
+    }
+
+    private void run(IntFunction<HttpRequest> request, int threads, int seconds, ConcurrentLinkedQueue<long[]> latencies,
+                     ConcurrentLinkedQueue<Integer> statuses) throws Exception {
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        AtomicInteger counter = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    long[] mine = new long[1 << 20];
+                    int n = 0;
+                    while (System.nanoTime() < end && n < mine.length) {
+                        HttpRequest req = request.apply(counter.getAndIncrement());
+                        long s = System.nanoTime();
+                        HttpResponse<Void> res = http.send(req, HttpResponse.BodyHandlers.discarding());
+                        mine[n++] = System.nanoTime() - s;
+                        statuses.add(res.statusCode());
+                    }
+                    latencies.add(java.util.Arrays.copyOf(mine, n));
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double pct(long[] sorted, double p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+}
