@@ -2,16 +2,11 @@ package io.glasslink.link.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.glasslink.link.EchoServer;
-import io.glasslink.link.LinkSimulator;
-import io.glasslink.link.LinkSimulatorSettings;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.PathId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,23 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * With connections being opened all the time, cutting Direct Connect moves new connections to the VPN within
  * a second (three 300 ms probes) and restoring it brings them back.
  */
-class FailoverTest {
-
-    private EchoServer upstream;
-    private LinkSimulator link;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = new EchoServer();
-        link = LinkSimulator.start(LinkSimulatorSettings.defaults().withProfile("zero")
-                .withLink("echo", 0, "127.0.0.1", upstream.port()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        link.close();
-        upstream.close();
-    }
+class FailoverTest extends EchoLinkTestBase {
 
     @ParameterizedTest
     @EnumSource(value = OutageMode.class, names = {"REFUSE", "BLACKHOLE"})
@@ -54,7 +33,7 @@ class FailoverTest {
         assertThat(link.state().failovers()).isEqualTo(1);
 
         link.outage(PathId.DIRECT_CONNECT, OutageMode.NONE);
-        LatencyAccuracyTest.awaitActive(link, PathId.DIRECT_CONNECT);
+        awaitActive(link, PathId.DIRECT_CONNECT);
         long vpnBefore = vpnBytes();
         long directBefore = link.state().paths().get("direct-connect").bytes().get("to-cloud");
         assertThat(echoOnce()).isTrue();

@@ -3,9 +3,6 @@ package io.glasslink.link.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.glasslink.link.EchoServer;
-import io.glasslink.link.LinkSimulator;
-import io.glasslink.link.LinkSimulatorSettings;
 import io.glasslink.link.paths.Direction;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.PathId;
@@ -16,28 +13,10 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Outages, resets, data limits and slow close, as Toxiproxy defines them. */
-class FaultsTest {
-
-    private EchoServer upstream;
-    private LinkSimulator link;
-
-    @BeforeEach
-    void start() throws Exception {
-        upstream = new EchoServer();
-        link = LinkSimulator.start(LinkSimulatorSettings.defaults().withProfile("zero")
-                .withLink("echo", 0, "127.0.0.1", upstream.port()));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        link.close();
-        upstream.close();
-    }
+class FaultsTest extends EchoLinkTestBase {
 
     @Test
     void refuseOutageResetsEstablishedConnectionsOnThePath() throws Exception {
@@ -60,7 +39,7 @@ class FaultsTest {
                 socket.getInputStream().read();
             }).isInstanceOf(SocketException.class);
         }
-        LatencyAccuracyTest.awaitActive(link, PathId.VPN);
+        awaitActive(link, PathId.VPN);
         try (Socket socket = connect()) {
             assertEcho(socket, 'c');
         }
@@ -101,7 +80,7 @@ class FaultsTest {
         try (Socket onDirectConnect = connect()) {
             assertEcho(onDirectConnect, 'a');
             link.outage(PathId.DIRECT_CONNECT, OutageMode.BLACKHOLE);
-            LatencyAccuracyTest.awaitActive(link, PathId.VPN);
+            awaitActive(link, PathId.VPN);
             try (Socket onVpn = connect()) {
                 assertEcho(onVpn, 'b');
                 assertThat(link.state().paths().get("vpn").activeConnections()).isEqualTo(1);

@@ -50,7 +50,7 @@ class LatencyAccuracyTest {
     void vpnDefaultAddsThirtyMillisecondsRoundTripDespiteJitter() throws Exception {
         try (LinkSimulator link = start("dx")) {
             link.outage(PathId.DIRECT_CONNECT, OutageMode.REFUSE);
-            awaitActive(link, PathId.VPN);
+            EchoLinkTestBase.awaitActive(link, PathId.VPN);
             assertAddedRoundTrip(link.listenPort("echo"), 5, 80, 30.0);
         }
     }
@@ -96,13 +96,5 @@ class LatencyAccuracyTest {
     static LinkSimulator start(String profile) {
         return LinkSimulator.start(LinkSimulatorSettings.defaults().withProfile(profile)
                 .withLink("echo", 0, "127.0.0.1", upstream.port()));
-    }
-
-    static void awaitActive(LinkSimulator link, PathId path) throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (link.activePath() != path && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-        }
-        assertThat(link.activePath()).isEqualTo(path);
     }
 }
