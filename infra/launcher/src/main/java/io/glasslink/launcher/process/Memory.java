@@ -45,28 +45,23 @@ public final class Memory {
 
     /** Proportional set size of one process in KiB (shared pages split among their users), 0 when unknown. */
     public static long pssKiB(long pid) {
+        return kiB(pid, "smaps_rollup", "Pss:");
+    }
+
+    /** VmRSS of one process in KiB, 0 when it is gone. */
+    public static long vmRssKiB(long pid) {
+        return kiB(pid, "status", "VmRSS:");
+    }
+
+    private static long kiB(long pid, String file, String field) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "smaps_rollup"))) {
-                if (line.startsWith("Pss:")) {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), file))) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
         } catch (IOException | RuntimeException e) {
             // gone, older kernel, or not Linux
-        }
-        return 0;
-    }
-
-    /** VmRSS of one process in KiB, 0 when it is gone. */
-    public static long vmRssKiB(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", ""));
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // gone, or not Linux
         }
         return 0;
     }
