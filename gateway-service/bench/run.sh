@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Gateway benchmark (issue 5, "Performance"): the same trivial on-prem-like endpoint called
+#   1. directly,
+#   2. through the gateway with no link (partner API route),
+#   3. through the gateway and the link simulator at 0 latency (profile "zero"),
+#   4. through the gateway and the link simulator with the Direct Connect profile ("dx"),
+#   5. directly through the link simulator with the DX profile (no gateway: the link's own RTT),
+# each with wrk at 32 connections (2 threads) and at 1 connection, and prints one table.
+# Usage: gateway-service/bench/run.sh   (env: DURATION=12s WARMUP=5s IDENTITY_TOKEN_REUSE=0s)
+# Needs: a JDK 17+, wrk (apt-get install -y wrk), curl, python3. Starts and stops everything itself.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${DURATION:-12s}
+WARMUP=${WARMUP:-15s}
+REUSE=${IDENTITY_TOKEN_REUSE:-0s}
+WORK=${BENCH_WORK:-$(mktemp -d)}
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_http() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not up: $1" >&2; exit 1; }
+
+GATEWAY_JAR=gateway-service/target/gateway-service.jar
+LINK_JAR=$(ls infra/link-simulator/target/link-simulator-exec.jar 2>/dev/null \
+  || ls ~/.m2/repository/io/glasslink/link-simulator/0.1.0-SNAPSHOT/link-simulator-0.1.0-SNAPSHOT-exec.jar)
+[ -f "$GATEWAY_JAR" ] || ./mvnw -B -q -f gateway-service/pom.xml package -DskipTests
+
+SERVER=$(free_port); GW=$(free_port)
+java -Xmx256m -Dsun.net.httpserver.nodelay=true gateway-service/bench/TrivialServer.java "$SERVER" > "$WORK/server.log" 2>&1 & PIDS+=($!)
+
+start_link() { # name profile listen-port control-port
+  LINK_PROFILE=$2 LINK_CONTROL_PORT=$4 LINK_SUPPLY_CHAIN_LISTEN_PORT=$3 LINK_SUPPLY_CHAIN_UPSTREAM=127.0.0.1:$SERVER \
+  LINK_PLANNING_LISTEN_PORT=$(free_port) LINK_PLANNING_UPSTREAM=127.0.0.1:$SERVER LINK_BIND_HOST=127.0.0.1 \
+    java -Xmx256m -jar "$LINK_JAR" > "$WORK/link-$1.log" 2>&1 & PIDS+=($!)
+}
+ZERO=$(free_port); ZERO_CTL=$(free_port); DX=$(free_port); DX_CTL=$(free_port)
+start_link zero zero "$ZERO" "$ZERO_CTL"
+start_link dx dx "$DX" "$DX_CTL"
+
+SERVER_PORT=$GW BOOKING_WEB_URL=http://127.0.0.1:$SERVER SUPPLY_CHAIN_URL=http://127.0.0.1:$ZERO \
+PLANNING_URL=http://127.0.0.1:$DX PARTNER_INSURER_1_RATE_LIMIT=1000000000 IDENTITY_TOKEN_REUSE=$REUSE \
+  java -Xmx512m -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
+
+wait_http "http://127.0.0.1:$ZERO_CTL/actuator/health"; wait_http "http://127.0.0.1:$DX_CTL/actuator/health"
+wait_http "http://127.0.0.1:$GW/actuator/health"; sleep 1
+
+declare -A URL HDR
+CASES=(direct gateway gateway+link-zero gateway+link-dx link-dx)
+URL[direct]=http://127.0.0.1:$SERVER/api/v1/ping;                            HDR[direct]="X-Bench: 1"
+URL[gateway]=http://127.0.0.1:$GW/api/v1/ping;                               HDR[gateway]="X-API-Key: dev-partner-key-1"
+URL[gateway+link-zero]=http://127.0.0.1:$GW/onprem/supply-chain/api/v1/ping; HDR[gateway+link-zero]="X-API-Key: dev-booking-web-key"
+URL[gateway+link-dx]=http://127.0.0.1:$GW/onprem/planning/api/v1/ping;       HDR[gateway+link-dx]="X-API-Key: dev-booking-web-key"
+URL[link-dx]=http://127.0.0.1:$DX/api/v1/ping;                               HDR[link-dx]="X-Bench: 1"
+
+for c in "${CASES[@]}"; do # warm up the JITs of every process on the path
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "${HDR[$c]}" "${URL[$c]}")" = 200 ] || { echo "$c does not answer 200" >&2; exit 1; }
+  wrk -t2 -c32 -d"$WARMUP" -H "${HDR[$c]}" "${URL[$c]}" > /dev/null
+done
+for conns in 32 1; do
+  threads=$([ "$conns" = 1 ] && echo 1 || echo 2)
+  for c in "${CASES[@]}"; do
+    wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -H "${HDR[$c]}" "${URL[$c]}" > "$WORK/$c-$conns.txt"
+  done
+done
+
+python3 - "$WORK" "${CASES[@]}" <<'PY'
+import re, sys
+work, cases = sys.argv[1], sys.argv[2:]
+def ms(v):
+    n, u = float(re.match(r"[\d.]+", v).group()), re.search(r"[a-z]+$", v).group()
+    return n * {"us": 0.001, "ms": 1, "s": 1000}[u]
+def parse(case, conns):
+    t = open(f"{work}/{case}-{conns}.txt").read()
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", t).group(1))
+    p50 = ms(re.search(r"\s50%\s+(\S+)", t).group(1)); p99 = ms(re.search(r"\s99%\s+(\S+)", t).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", t)
+    return rps, p50, p99, int(errors.group(1)) if errors else 0
+print("| case | conns | req/s | x direct | p50 ms | +p50 vs direct ms | p99 ms | non-2xx |")
+print("|---|---|---|---|---|---|---|---|")
+for conns in (32, 1):
+    base = parse("direct", conns)
+    for c in cases:
+        rps, p50, p99, err = parse(c, conns)
+        print(f"| {c} | {conns} | {rps:,.0f} | {rps / base[0]:.2f} | {p50:.3f} | {p50 - base[1]:+.3f} | {p99:.3f} | {err} |")
+PY

@@ -1,0 +1,98 @@
+package io.glasslink.gateway.limits;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.glasslink.gateway.GatewayApplication;
+import io.glasslink.gateway.support.Downstream;
+import io.glasslink.testsupport.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two gateway instances share one partner budget through a real Redis server ({@code redis-server}
+ * from the OS packages, started here on a free port; skipped where it is not installed).
+ */
+class RedisRateLimitTests {
+
+    private static final File REDIS = new File("/usr/bin/redis-server");
+    private static Process redis;
+    private static Downstream bookingWeb;
+    private static final List<ConfigurableApplicationContext> gateways = new ArrayList<>();
+
+    @BeforeAll
+    static void startRedisAndTwoGateways() throws IOException {
+        assumeTrue(REDIS.canExecute(), "redis-server is not installed (apt-get install -y redis-server)");
+        int redisPort = FreePorts.find();
+        redis = new ProcessBuilder(REDIS.getPath(), "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
+            try (Socket s = new Socket("127.0.0.1", redisPort)) {
+                return true;
+            }
+        });
+        try (InputStream key = new ClassPathResource("keys/identity-dev-public.pem").getInputStream()) {
+            bookingWeb = Downstream.start("booking-web-service", RsaKeyConverters.x509().convert(key));
+        }
+        for (int i = 0; i < 2; i++) {
+            gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run(
+                    "--server.port=0",
+                    "--BOOKING_WEB_URL=" + bookingWeb.url(),
+                    "--RATE_LIMIT_REDIS_URL=redis://127.0.0.1:" + redisPort,
+                    "--PARTNER_FLEET_2_RATE_LIMIT=5",
+                    "--glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
+                    "--logging.level.glasslink.access=warn"));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        gateways.forEach(ConfigurableApplicationContext::close);
+        if (bookingWeb != null) {
+            bookingWeb.close();
+        }
+        if (redis != null) {
+            redis.destroy();
+        }
+    }
+
+    @Test
+    void twoGatewayInstancesShareOnePartnerBudgetThroughRedis() {
+        WebTestClient first = client(gateways.get(0));
+        WebTestClient second = client(gateways.get(1));
+        for (int i = 0; i < 3; i++) {
+            first.get().uri("/api/v1/availability").header("X-API-Key", "dev-partner-key-2").exchange()
+                    .expectStatus().isOk();
+        }
+        second.get().uri("/api/v1/availability").header("X-API-Key", "dev-partner-key-2").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("RateLimit-Remaining", "1");
+        second.get().uri("/api/v1/availability").header("X-API-Key", "dev-partner-key-2").exchange()
+                .expectStatus().isOk();
+        first.get().uri("/api/v1/availability").header("X-API-Key", "dev-partner-key-2").exchange()
+                .expectStatus().isEqualTo(429);
+        assertThat(bookingWeb.callsTo("/api/v1/availability")).isEqualTo(5);
+    }
+
+    private static WebTestClient client(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
+    }
+}
