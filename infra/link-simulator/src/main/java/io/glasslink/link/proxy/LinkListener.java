@@ -60,6 +60,7 @@ public final class LinkListener implements Closeable {
                 client = server.accept();
                 client.setTcpNoDelay(true);
             } catch (IOException e) {
+                pauseAfterAcceptFailure();
                 continue;
             }
             Path path = paths.path(paths.active());
@@ -70,6 +71,17 @@ public final class LinkListener implements Closeable {
             }
             String connectionName = "link-" + name + "-" + sequence.incrementAndGet();
             proxy.register(connectionName, client, upstream, path).start();
+        }
+    }
+
+    /** Accepting can fail for a while (out of file descriptors): do not spin on it. */
+    private void pauseAfterAcceptFailure() {
+        if (!server.isClosed()) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -42,9 +42,9 @@ final class ProxyConnection {
         return path;
     }
 
-    /** Connects to the upstream and starts both pipes, all off the accepting thread. */
+    /** Connects to the upstream and runs both pipes, all off the accepting thread. */
     void start() {
-        spawn("connect", () -> {
+        spawn("to-onprem-read", () -> {
             try {
                 upstream.setTcpNoDelay(true);
                 upstream.connect(upstreamAddress, CONNECT_TIMEOUT_MILLIS);
@@ -54,10 +54,10 @@ final class ProxyConnection {
             }
             Pipe toOnPrem = new Pipe(this, Direction.TO_ONPREM, client, upstream, path, meters);
             Pipe toCloud = new Pipe(this, Direction.TO_CLOUD, upstream, client, path, meters);
-            spawn("to-onprem-read", toOnPrem::readLoop);
             spawn("to-onprem-write", toOnPrem::writeLoop);
             spawn("to-cloud-read", toCloud::readLoop);
             spawn("to-cloud-write", toCloud::writeLoop);
+            toOnPrem.readLoop();
         });
     }
 

@@ -101,6 +101,19 @@ class FaultsTest extends EchoLinkTestBase {
     }
 
     @Test
+    void aConnectionIsResetWhenTheUpstreamIsDown() throws Exception {
+        upstream.close();
+        try (Socket socket = connect()) {
+            assertThatThrownBy(() -> {
+                socket.getOutputStream().write('a');
+                if (socket.getInputStream().read() < 0) {
+                    throw new SocketException("closed without reset");
+                }
+            }).isInstanceOf(SocketException.class).hasMessageMatching("(?i).*(reset|broken pipe).*");
+        }
+    }
+
+    @Test
     void limitDataClosesTheConnectionOnceTheLimitIsDelivered() throws Exception {
         link.change(PathId.DIRECT_CONNECT, Direction.TO_CLOUD, new SettingsChange(null, null, null, 10L, null));
         try (Socket socket = connect()) {
