@@ -1,5 +1,6 @@
 package io.glasslink.gateway.access;
 
+import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 
 import io.glasslink.gateway.support.Downstream;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,42 +61,37 @@ class AccessTests extends GatewayTestSupport {
 
     @Test
     void partnerJwtFromTheConfiguredAuthorizationServerIsAccepted() {
-        String token = partnerJwt("partner-fleet-2", ISSUER, Duration.ofMinutes(5),
-                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
-        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+        callWithBearer(partnerJwt("partner-fleet-2", ISSUER, Duration.ofMinutes(5),
+                (RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate()))
                 .expectStatus().isOk();
         assertThat(BOOKING_WEB.last().identity().getClaim("partner_id")).isEqualTo("partner-fleet-2");
     }
 
     @Test
     void expiredPartnerJwtIsUnauthorized() {
-        String token = partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(-1),
-                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
-        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+        callWithBearer(partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(-1),
+                (RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate()))
                 .expectStatus().isUnauthorized();
     }
 
     @Test
     void partnerJwtSignedByAnotherKeyIsUnauthorized() {
-        String token = partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(5),
-                (java.security.interfaces.RSAPrivateKey) rsaKeyPair().getPrivate());
-        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+        callWithBearer(partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(5),
+                (RSAPrivateKey) rsaKeyPair().getPrivate()))
                 .expectStatus().isUnauthorized();
     }
 
     @Test
     void partnerJwtFromAnotherIssuerIsUnauthorized() {
-        String token = partnerJwt("partner-insurer-1", "https://evil.example", Duration.ofMinutes(5),
-                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
-        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+        callWithBearer(partnerJwt("partner-insurer-1", "https://evil.example", Duration.ofMinutes(5),
+                (RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate()))
                 .expectStatus().isUnauthorized();
     }
 
     @Test
     void partnerJwtForAnUnknownPartnerIsUnauthorized() {
-        String token = partnerJwt("partner-unknown-9", ISSUER, Duration.ofMinutes(5),
-                (java.security.interfaces.RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate());
-        gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange()
+        callWithBearer(partnerJwt("partner-unknown-9", ISSUER, Duration.ofMinutes(5),
+                (RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate()))
                 .expectStatus().isUnauthorized();
     }
 
@@ -124,7 +121,7 @@ class AccessTests extends GatewayTestSupport {
 
     @Test
     void onPremLikeServiceRefusesADirectCallThatBypassesTheGateway() {
-        org.springframework.test.web.reactive.server.WebTestClient.bindToServer().baseUrl(SUPPLY_CHAIN.url()).build()
+        WebTestClient.bindToServer().baseUrl(SUPPLY_CHAIN.url()).build()
                 .get().uri("/api/v1/vehicles/makes").header("X-Glasslink-Identity", "forged").exchange()
                 .expectStatus().isUnauthorized();
     }
@@ -135,6 +132,10 @@ class AccessTests extends GatewayTestSupport {
         assertThat(BOOKING_WEB.last().identity().getSubject()).isEqualTo("anonymous");
         gateway().get().uri("/").exchange().expectStatus().isOk();
         assertThat(BOOKING_WEB.last().path()).isEqualTo("/");
+    }
+
+    private WebTestClient.ResponseSpec callWithBearer(String token) {
+        return gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange();
     }
 
     @Test
