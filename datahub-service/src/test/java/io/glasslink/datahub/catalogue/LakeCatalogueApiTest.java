@@ -58,8 +58,7 @@ class LakeCatalogueApiTest {
 
     @Test
     void answersAMalformedDatasetNameWithA400Problem() {
-        var response = http().get().uri("/api/v1/lake/datasets/HubTest/probe").exchange((req, res) ->
-                new Answer(res.getStatusCode(), res.getHeaders().getContentType(), res.bodyTo(String.class)));
+        Answer response = get("/api/v1/lake/datasets/HubTest/probe");
 
         assertThat(response.status().value()).isEqualTo(400);
         assertThat(response.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -68,8 +67,7 @@ class LakeCatalogueApiTest {
 
     @Test
     void answersAnUnknownDatasetWithA404Problem() {
-        var response = http().get().uri("/api/v1/lake/datasets/hubtest/NeverSeen.v9").exchange((req, res) ->
-                new Answer(res.getStatusCode(), res.getHeaders().getContentType(), res.bodyTo(String.class)));
+        Answer response = get("/api/v1/lake/datasets/hubtest/NeverSeen.v9");
 
         assertThat(response.status().value()).isEqualTo(404);
         assertThat(response.type()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -84,6 +82,11 @@ class LakeCatalogueApiTest {
             }
         }
         return null;
+    }
+
+    private Answer get(String uri) {
+        return http().get().uri(uri).exchange((req, res) ->
+                new Answer(res.getStatusCode(), res.getHeaders().getContentType(), res.bodyTo(String.class)));
     }
 
     private RestClient http() {

@@ -13,6 +13,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
 import io.cloudevents.CloudEvent;
 import io.glasslink.datahub.HubSpringTest;
 import io.glasslink.datahub.TestEvents;
@@ -34,6 +39,9 @@ import static org.awaitility.Awaitility.await;
 class HubPipelineIntegrationTest {
 
     private static final String TOPIC = "hubtest.events";
+    private static final JsonSchema ENVELOPE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+            .getSchema(SchemaLocation.of("classpath:glasslink/events/cloudevent-envelope.schema.json"),
+                    SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 
     @Autowired
     S3Client s3;
@@ -96,6 +104,7 @@ class HubPipelineIntegrationTest {
         assertThat(first.event().get("subject").asText()).isEqualTo(run + "-p0");
         assertThat(first.event().get("kafkatopic").asText()).isEqualTo(TOPIC);
         assertThat(first.key()).endsWith(".jsonl.gz").contains("+" + first.event().get("kafkapartition").asInt() + "+");
+        assertThat(ENVELOPE.validate(first.event())).as("lake line against the published envelope schema").isEmpty();
         await().atMost(Duration.ofSeconds(30)).until(() -> TestLake.lines(s3, "hub-test-lake", folder("ProbeReset.v1", time)).stream()
                 .anyMatch(l -> l.event().get("id").asText().equals(reset.getId())));
 

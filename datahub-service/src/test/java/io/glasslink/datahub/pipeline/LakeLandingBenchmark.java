@@ -1,0 +1,232 @@
+package io.glasslink.datahub.pipeline;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.glasslink.datahub.TestEvents;
+import io.glasslink.datahub.TestKafka;
+import io.glasslink.datahub.contracts.EventSchemas;
+import io.glasslink.datahub.contracts.EventValidator;
+import io.glasslink.datahub.lake.LakeProperties;
+import io.glasslink.datahub.lake.StoredObject;
+import io.glasslink.datahub.lake.s3.S3LakeStore;
+import io.glasslink.datahub.routing.Router;
+import io.glasslink.datahub.routing.RoutingProperties;
+import io.glasslink.testsupport.TestInfrastructure;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not part of {@code verify} (tag {@code benchmark}): on one topic of ≈1 KB CloudEvents, a
+ * plain Kafka consumer's read rate against the hub's landing rate (validate, encode, gzip, upload to
+ * the S3-compatible store, commit), then landing latency at a steady trickle. Run with
+ * {@code ./mvnw -pl datahub-service test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LakeLandingBenchmark -Ddatahub.test.jvm="-Xmx2g -XX:+UseParallelGC"}
+ * ({@code -Dbench.events=N} to change the volume). Results on stdout and in target/benchmark-datahub.txt.
+ */
+@Tag("benchmark")
+class LakeLandingBenchmark {
+
+    private static final int PARTITIONS = 3;
+    private final int events = Integer.getInteger("bench.events", 300_000);
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final String topic = "bench-" + id;
+    private final List<String> report = new ArrayList<>();
+
+    @Test
+    void plainConsumerVersusHubLandingOnTheSameTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
+             S3Client s3 = TestInfrastructure.s3().newClient()) {
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            warmUpGroupCoordinator();
+            warmUpHub(admin, s3);
+            int eventBytes = produce(topic, events);
+            say("events: %,d on %d partitions, value %d bytes (≈ %d bytes with CloudEvents headers)", events, PARTITIONS, eventBytes, eventBytes + 330);
+
+            double plain = plainConsumerRate();
+            say("plain Kafka consumer: %,.0f events/s", plain);
+            double hub1 = hubRate(admin, s3, 1, "bench-lake-" + id + "-1");
+            say("hub, 1 consumer loop -> S3Proxy: %,.0f events/s (%.2f x plain)", hub1, hub1 / plain);
+            double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2");
+            say("hub, 2 consumer loops -> S3Proxy: %,.0f events/s (%.2f x plain)", hub2, hub2 / plain);
+            latency(admin, s3);
+        }
+        Files.write(Path.of("target", "benchmark-datahub.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** A first hub pass over a small topic of its own, so that the measured runs do not pay the JIT warm-up. */
+    private void warmUpHub(Admin admin, S3Client s3) throws Exception {
+        String warmUp = topic + "-warm-up";
+        admin.createTopics(List.of(new NewTopic(warmUp, PARTITIONS, (short) 1))).all().get();
+        produce(warmUp, 30_000);
+        String group = "bench-warm-up-hub-" + id;
+        HubPipeline hub = pipeline(s3, warmUp, group, group, 1, 5_000, Duration.ofSeconds(1));
+        hub.start();
+        while (!TestKafka.committedToEnd(admin, group, warmUp, PARTITIONS)) {
+            Thread.sleep(50);
+        }
+        hub.stop();
+    }
+
+    private int produce(String target, int count) throws Exception {
+        int size = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 20, ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "none"),
+                new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+            OffsetDateTime base = OffsetDateTime.now(ZoneOffset.UTC);
+            for (int i = 0; i < count; i++) {
+                var record = TestEvents.record(target, TestEvents.probeMeasured("probe-" + (i % 500), i,
+                        base.plusNanos(i * 1000L), 860));
+                size = record.value().length;
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        return size;
+    }
+
+    /** The first group of a fresh broker waits for the offsets topic: pay that before measuring. */
+    private void warmUpGroupCoordinator() {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-warm-up-" + id), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(100));
+            }
+            consumer.commitSync();
+        }
+    }
+
+    private double plainConsumerRate() {
+        Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + id, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+        long read = 0;
+        long started = System.nanoTime();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (read < events) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    read += r.value().length > 0 ? 1 : 0;
+                }
+            }
+            consumer.commitSync();
+        }
+        return events / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private double hubRate(Admin admin, S3Client s3, int loops, String bucket) throws Exception {
+        String group = bucket;
+        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, 50_000, Duration.ofSeconds(5));
+        long started = System.nanoTime();
+        hub.start();
+        while (!TestKafka.committedToEnd(admin, group, topic, PARTITIONS)) {
+            Thread.sleep(20);
+        }
+        double rate = events / ((System.nanoTime() - started) / 1e9);
+        hub.stop();
+        long landed = 0;
+        long bytes = 0;
+        S3LakeStore store = store(s3, bucket);
+        List<StoredObject> objects = store.list("raw/");
+        for (StoredObject o : objects) {
+            landed += store.records(o.key());
+            bytes += o.size();
+        }
+        assertThat(landed).isEqualTo(events);
+        say("  %d objects, %,d records, %,d gzip bytes in the lake", objects.size(), landed, bytes);
+        return rate;
+    }
+
+    /** Landing latency at a steady 2,000 events/s for 10 s with a 1 s idle flush: lastModified of the object minus event time. */
+    private void latency(Admin admin, S3Client s3) throws Exception {
+        String bucket = "bench-latency-" + id;
+        String trickle = topic + "-latency";
+        admin.createTopics(List.of(new NewTopic(trickle, PARTITIONS, (short) 1))).all().get();
+        HubPipeline hub = pipeline(s3, trickle, bucket, bucket, 1, 50_000, Duration.ofSeconds(1));
+        hub.start();
+        Thread.sleep(3000);
+        Instant from = Instant.now();
+        for (int second = 0; second < 10; second++) {
+            long tick = System.nanoTime();
+            produceNow(trickle, 2000);
+            Thread.sleep(Math.max(0, 1000 - (System.nanoTime() - tick) / 1_000_000));
+        }
+        Thread.sleep(4000);
+        hub.stop();
+        List<Long> latencies = new ArrayList<>();
+        for (var line : io.glasslink.datahub.TestLake.lines(s3, bucket, "raw/")) {
+            Instant time = OffsetDateTime.parse(line.event().get("time").asText()).toInstant();
+            if (time.isAfter(from)) {
+                Instant landed = s3.headObject(b -> b.bucket(bucket).key(line.key())).lastModified();
+                latencies.add(Duration.between(time, landed).toMillis());
+            }
+        }
+        Collections.sort(latencies);
+        say("landing latency at 2,000 events/s, flush-after 1 s (%,d events): p50 %d ms, p99 %d ms, max %d ms (S3 lastModified has 1 s resolution)",
+                latencies.size(), latencies.get(latencies.size() / 2), latencies.get(latencies.size() * 99 / 100), latencies.get(latencies.size() - 1));
+    }
+
+    private void produceNow(String trickle, int count) throws Exception {
+        try (KafkaProducer<String, byte[]> producer = TestKafka.producer()) {
+            for (int i = 0; i < count; i++) {
+                producer.send(TestEvents.record(trickle, TestEvents.probeMeasured("probe-" + (i % 500), i, OffsetDateTime.now(ZoneOffset.UTC), 860)));
+            }
+            producer.flush();
+        }
+    }
+
+    private HubPipeline pipeline(S3Client s3, String source, String bucket, String group, int loops, int maxRecords, Duration flushAfter) {
+        LakeProperties lake = lake(bucket, maxRecords, flushAfter);
+        S3LakeStore store = store(s3, bucket);
+        Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(source), List.of(), "lake")), List.of()));
+        HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, false);
+        Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
+        Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
+        return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, new SimpleMeterRegistry());
+    }
+
+    private static LakeProperties lake(String bucket, int maxRecords, Duration flushAfter) {
+        return new LakeProperties(bucket, "raw", true, maxRecords, DataSize.ofMegabytes(128), Duration.ofHours(1), flushAfter,
+                DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
+    }
+
+    private static S3LakeStore store(S3Client s3, String bucket) {
+        S3LakeStore store = new S3LakeStore(s3, lake(bucket, 1, Duration.ofSeconds(1)));
+        store.createBucketIfMissing();
+        return store;
+    }
+
+    private void say(String format, Object... args) throws IOException {
+        String line = String.format(format, args);
+        System.out.println("[benchmark] " + line);
+        report.add(line);
+    }
+}
