@@ -110,14 +110,33 @@ class PlatformSmokeIT {
 
     @Test
     @Order(2)
-    void stoppingEndsEveryProcessItStarted() {
+    void stoppingEndsEveryProcessItStarted() throws InterruptedException {
         assertThat(startedPids).hasSizeGreaterThanOrEqualTo(8); // postgres, kafka, link simulator, five services
         platform.close();
         platform = null;
-        assertThat(startedPids.stream().map(ProcessHandle::of).filter(h -> h.isPresent() && h.get().isAlive()).toList())
-                .as("processes still alive after stop").isEmpty();
+        assertThat(stillRunningAfter(Duration.ofSeconds(15))).as("processes still running after stop").isEmpty();
         assertThat(settings.ports().purposes().keySet()).allSatisfy(port ->
                 assertThat(io.glasslink.launcher.process.Ports.isListening(port)).as("port " + port + " still open").isFalse());
+    }
+
+    /** Pids that still run (a zombie waiting for its parent does not count) once {@code patience} is over. */
+    private static List<Long> stillRunningAfter(Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<Long> running;
+        do {
+            running = startedPids.stream().filter(PlatformSmokeIT::running).toList();
+            Thread.sleep(200);
+        } while (!running.isEmpty() && System.nanoTime() < deadline);
+        return running;
+    }
+
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
