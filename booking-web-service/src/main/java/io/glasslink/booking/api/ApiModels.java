@@ -24,10 +24,10 @@ final class ApiModels {
     private ApiModels() {
     }
 
-    /** An availability search. {@code partNumber} is required for replacements. */
+    /** An availability search. {@code partNumber} is required for replacements; {@code calibration} defaults to false. */
     record AvailabilitySearch(
             @NotNull JobType jobType,
-            boolean calibration,
+            Boolean calibration,
             @Size(max = 64) String partNumber,
             @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit French postcode") String postcode,
             Mode mode,
@@ -41,7 +41,7 @@ final class ApiModels {
     /** A new booking. {@code start} is one of the slots returned by the availability search. */
     record NewBooking(
             @NotNull JobType jobType,
-            boolean calibration,
+            Boolean calibration,
             @Size(max = 64) String partNumber,
             @NotBlank @Pattern(regexp = "C\\d{3}", message = "must be a centre id such as C001") String centreId,
             Mode mode,
@@ -53,13 +53,13 @@ final class ApiModels {
 
     /** The customer's vehicle. */
     record Vehicle(@NotBlank @Size(max = 64) String make, @NotBlank @Size(max = 64) String model,
-                   @Min(1950) @Max(2100) int year, @Size(max = 16) String plate) {
+                   @NotNull @Min(1950) @Max(2100) Integer year, @Size(max = 16) String plate) {
     }
 
     /** The customer. */
     record Customer(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
                     @NotBlank @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone,
-                    boolean consent) {
+                    Boolean consent) {
     }
 
     /** A new start for a booking. */

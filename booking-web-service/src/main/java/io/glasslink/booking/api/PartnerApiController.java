@@ -64,7 +64,7 @@ class PartnerApiController {
     @PostMapping("/availability/search")
     AvailabilityAnswer search(@Valid @RequestBody AvailabilitySearch search) {
         requirePartForReplacement(search.jobType().needsPart(), search.partNumber());
-        Availability found = availability.search(new AvailabilityQuery(search.jobType(), search.calibration(),
+        Availability found = availability.search(new AvailabilityQuery(search.jobType(), Boolean.TRUE.equals(search.calibration()),
                 search.jobType().needsPart() ? search.partNumber() : null, new Postcode(search.postcode()),
                 search.mode() == null ? Mode.CENTRE : search.mode(),
                 search.from() == null ? LocalDate.now(AvailabilityService.ZONE).plusDays(1) : search.from(), null));
@@ -83,7 +83,7 @@ class PartnerApiController {
         }
         String partner = partnerOf(identity);
         BookingDetails details = new BookingDetails(BookingDetails.Channel.PARTNER, partner, body.jobType(),
-                body.calibration(), body.jobType().needsPart() ? body.partNumber() : null, body.centreId(), mode,
+                Boolean.TRUE.equals(body.calibration()), body.jobType().needsPart() ? body.partNumber() : null, body.centreId(), mode,
                 body.postcode(), body.start(),
                 new BookingDetails.Vehicle(body.vehicle().make(), body.vehicle().model(), body.vehicle().year(),
                         body.vehicle().plate()),

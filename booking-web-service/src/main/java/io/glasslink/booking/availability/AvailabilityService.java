@@ -140,7 +140,7 @@ public class AvailabilityService {
                 notBefore = notBefore.plusDays(2);
             }
             OffsetDateTime from = query.from().atStartOfDay(ZONE).toOffsetDateTime();
-            Set<OffsetDateTime> taken = readModel.takenStarts(centre.id(), from, to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+            Set<java.time.Instant> taken = readModel.takenStarts(centre.id(), from, to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
             for (LocalDate day = query.from(); !day.isAfter(to); day = day.plusDays(1)) {
                 if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
                     continue;
@@ -148,7 +148,7 @@ public class AvailabilityService {
                 for (LocalTime t = LocalTime.of(8, 30); !t.plusMinutes(minutes).isAfter(LocalTime.of(17, 30));
                      t = t.plusMinutes(minutes)) {
                     ZonedDateTime start = day.atTime(t).atZone(ZONE);
-                    if (start.isBefore(notBefore) || taken.stream().anyMatch(s -> s.isEqual(start.toOffsetDateTime()))) {
+                    if (start.isBefore(notBefore) || taken.contains(start.toInstant())) {
                         continue;
                     }
                     options.add(option(centre, entry.getValue(), query.mode(), start.toOffsetDateTime(),

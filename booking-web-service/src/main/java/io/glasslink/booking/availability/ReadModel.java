@@ -1,5 +1,6 @@
 package io.glasslink.booking.availability;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Set;
 
@@ -10,5 +11,5 @@ public interface ReadModel {
     int available(String partNumber, String locationId);
 
     /** Starts of appointments known to be held or confirmed at a centre in a period. */
-    Set<OffsetDateTime> takenStarts(String centreId, OffsetDateTime from, OffsetDateTime to);
+    Set<Instant> takenStarts(String centreId, OffsetDateTime from, OffsetDateTime to);
 }

@@ -78,6 +78,7 @@ class SecurityConfiguration {
         return (request, response, e) -> {
             response.setStatus(401);
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
             response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
                     + "\"detail\":\"a valid " + IDENTITY_HEADER + " token from the gateway is required\","
                     + "\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");

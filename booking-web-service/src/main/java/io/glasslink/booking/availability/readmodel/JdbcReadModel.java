@@ -1,5 +1,6 @@
 package io.glasslink.booking.availability.readmodel;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
 import java.util.Set;
@@ -25,10 +26,10 @@ class JdbcReadModel implements ReadModel {
     }
 
     @Override
-    public Set<OffsetDateTime> takenStarts(String centreId, OffsetDateTime from, OffsetDateTime to) {
+    public Set<Instant> takenStarts(String centreId, OffsetDateTime from, OffsetDateTime to) {
         return new HashSet<>(jdbc.sql("select slot_start from taken_slot where centre_id = ? and slot_start >= ? and slot_start < ?")
                 .params(centreId, from, to)
-                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).list());
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).list());
     }
 
     void stockLevel(String partNumber, String locationId, int available) {
