@@ -2,7 +2,10 @@ package io.glasslink.datahub.contracts;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -22,10 +25,13 @@ import io.cloudevents.SpecVersion;
 public final class EventValidator {
 
     private static final int MAX_MESSAGES = 3;
+    // bounds the cache when a faulty producer sends ever new type names
+    private static final int MAX_CACHED_TYPES = 1000;
     private static final Pattern DOMAIN_TOPIC = Pattern.compile("([a-z][a-z0-9]*)\\.events");
 
     private final EventSchemas schemas;
     private final ObjectMapper json = new ObjectMapper();
+    private final Map<String, KnownType> knownTypes = new ConcurrentHashMap<>();
 
     public EventValidator(EventSchemas schemas) {
         this.schemas = schemas;
@@ -45,8 +51,18 @@ public final class EventValidator {
         if (event.getSource() == null || event.getSource().toString().isBlank()) {
             throw new InvalidEventException("missing attribute source");
         }
-        EventType type = EventType.parse(event.getType())
-                .orElseThrow(() -> new InvalidEventException("type '" + event.getType() + "' does not follow io.glasslink.<domain>.<EventName>.v<N>"));
+        String typeAttribute = event.getType() == null ? "" : event.getType();
+        KnownType known = knownTypes.get(typeAttribute);
+        if (known == null) {
+            known = lookUp(typeAttribute);
+            if (knownTypes.size() < MAX_CACHED_TYPES) {
+                knownTypes.put(typeAttribute, known);
+            }
+        }
+        if (known.error() != null) {
+            throw new InvalidEventException(known.error());
+        }
+        EventType type = known.type();
         Matcher domainTopic = DOMAIN_TOPIC.matcher(topic);
         if (domainTopic.matches() && !domainTopic.group(1).equals(type.domain())) {
             throw new InvalidEventException("type " + type.type() + " does not belong on topic " + topic);
@@ -59,11 +75,10 @@ public final class EventValidator {
         if (contentType == null || !(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
             throw new InvalidEventException("datacontenttype must be application/json, was " + contentType);
         }
-        if (event.getDataSchema() == null || !type.dataschema().equals(event.getDataSchema().toString())) {
-            throw new InvalidEventException("dataschema must be " + type.dataschema() + ", was " + event.getDataSchema());
+        if (event.getDataSchema() == null || !known.dataschema().equals(event.getDataSchema().toString())) {
+            throw new InvalidEventException("dataschema must be " + known.dataschema() + ", was " + event.getDataSchema());
         }
-        JsonSchema schema = schemas.forType(type.type())
-                .orElseThrow(() -> new InvalidEventException("unknown event type " + type.type()));
+        JsonSchema schema = known.schema();
         if (event.getData() == null) {
             throw new InvalidEventException("missing data");
         }
@@ -82,6 +97,21 @@ public final class EventValidator {
                     + errors.stream().limit(MAX_MESSAGES).map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
         }
         return new ValidEvent(event, type, time, data);
+    }
+
+    private KnownType lookUp(String typeAttribute) {
+        Optional<EventType> parsed = EventType.parse(typeAttribute);
+        if (parsed.isEmpty()) {
+            return new KnownType(null, null, null, "type '" + typeAttribute + "' does not follow io.glasslink.<domain>.<EventName>.v<N>");
+        }
+        EventType type = parsed.get();
+        return schemas.forType(type.type())
+                .map(schema -> new KnownType(type, type.dataschema(), schema, null))
+                .orElseGet(() -> new KnownType(type, type.dataschema(), null, "unknown event type " + type.type()));
+    }
+
+    /** What the validator knows of one {@code type} attribute value, computed once (the set of types is small). */
+    private record KnownType(EventType type, String dataschema, JsonSchema schema, String error) {
     }
 
     private static void require(String value, String attribute) throws InvalidEventException {

@@ -2,12 +2,15 @@ package io.glasslink.datahub.lake;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.glasslink.datahub.contracts.ValidEvent;
@@ -16,22 +19,29 @@ import io.glasslink.datahub.contracts.ValidEvent;
  * Encodes a validated event as one line of the lake: the CloudEvent in JSON structured form
  * ({@code data} embedded as JSON), plus the extension attributes {@code kafkatopic},
  * {@code kafkapartition} and {@code kafkaoffset} that say where it was read.
+ *
+ * <p>Not thread-safe: one instance per consumer loop, which reuses its generator and buffer.
  */
 public final class LakeLines {
 
-    private static final byte[] DATA_FIELD = ",\"data\":".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] END = "}\n".getBytes(StandardCharsets.US_ASCII);
-
-    private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper();
+    private final Buffer out = new Buffer();
+    private final JsonGenerator gen;
+
+    public LakeLines() {
+        try {
+            gen = new JsonFactory().setRootValueSeparator(null).createGenerator((OutputStream) out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** The line, newline-terminated, UTF-8. */
     public byte[] encode(ValidEvent valid, String topic, int partition, long offset) {
         CloudEvent event = valid.event();
         byte[] data = event.getData().toBytes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 512);
+        out.reset();
         try {
-            JsonGenerator gen = factory.createGenerator(out);
             gen.writeStartObject();
             gen.writeStringField("specversion", event.getSpecVersion().toString());
             gen.writeStringField("id", event.getId());
@@ -54,19 +64,16 @@ public final class LakeLines {
             gen.writeStringField("kafkatopic", topic);
             gen.writeNumberField("kafkapartition", partition);
             gen.writeNumberField("kafkaoffset", offset);
+            gen.writeFieldName("data");
             if (isSingleLine(data)) {
                 // the data was parsed as JSON already: copying its bytes is cheaper than re-serialising
-                gen.flush();
-                out.write(DATA_FIELD);
-                out.write(data);
-                out.write(END);
+                gen.writeRawValue(new RawJson(data));
             } else {
-                gen.writeFieldName("data");
                 mapper.writeTree(gen, valid.data());
-                gen.writeEndObject();
-                gen.flush();
-                out.write('\n');
             }
+            gen.writeEndObject();
+            gen.writeRaw('\n');
+            gen.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -80,5 +87,102 @@ public final class LakeLines {
             }
         }
         return true;
+    }
+
+    /** A byte buffer that can be emptied and reused. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        Buffer() {
+            super(4096);
+        }
+    }
+
+    /** Already-valid UTF-8 JSON, written by the generator as is. */
+    private record RawJson(byte[] bytes) implements SerializableString {
+
+        @Override
+        public String getValue() {
+            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return bytes;
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + bytes.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+            return bytes.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int writeQuotedUTF8(OutputStream out) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int writeUnquotedUTF8(OutputStream out) throws IOException {
+            out.write(bytes);
+            return bytes.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer out) {
+            out.put(bytes);
+            return bytes.length;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RawJson other && Arrays.equals(bytes, other.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(bytes);
+        }
+
+        @Override
+        public String toString() {
+            return getValue();
+        }
     }
 }

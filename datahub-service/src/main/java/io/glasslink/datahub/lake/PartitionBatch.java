@@ -31,7 +31,7 @@ public final class PartitionBatch {
     private final long openedAtNanos;
     private final LakeLayout layout;
     private final LakeProperties settings;
-    private final Map<String, LakeFile> files = new LinkedHashMap<>();
+    private final Map<FileKey, LakeFile> files = new LinkedHashMap<>();
     private long lastOffset;
     private long records;
     private long bytes;
@@ -58,7 +58,13 @@ public final class PartitionBatch {
             long interval = settings.eventTimeInterval().toMillis();
             windowEnd = Instant.ofEpochMilli(Math.floorDiv(eventTime.toEpochMilli(), interval) * interval + interval);
         }
-        files.computeIfAbsent(layout.folder(type, eventTime), folder -> new LakeFile(folder, offset)).append(line, offset);
+        FileKey key = new FileKey(type, Math.floorDiv(eventTime.getEpochSecond(), 3600));
+        LakeFile file = files.get(key);
+        if (file == null) {
+            file = new LakeFile(layout.folder(type, eventTime), offset);
+            files.put(key, file);
+        }
+        file.append(line, offset);
         records++;
         bytes += line.length;
         lastOffset = offset;
@@ -106,6 +112,10 @@ public final class PartitionBatch {
     /** True when no record at all was taken. */
     public boolean isEmpty() {
         return lastOffset < startOffset;
+    }
+
+    /** One file per event type and event-time hour. */
+    private record FileKey(EventType type, long epochHour) {
     }
 
     private final class LakeFile {
