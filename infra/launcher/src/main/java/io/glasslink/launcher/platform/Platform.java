@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
     private LocalS3 s3;
     private ManagedProcess kafka;
     private ManagedProcess linkSimulator;
+    private boolean closed;
     private final Map<ServiceSpec, ManagedProcess> services = new LinkedHashMap<>();
 
     public Platform(PlatformSettings settings, PrintStream out) {
@@ -62,12 +63,14 @@ public final class Platform implements AutoCloseable {
             LocalKafka.Layout kafkaLayout = startInfrastructure();
             // the link simulator needs neither Kafka nor a database: let it start while the broker does
             startLinkSimulator();
-            LocalKafka.awaitReady(kafka, kafkaLayout.bootstrapServers(), settings.startupTimeout());
+            ManagedProcess broker = kafka;
+            if (broker == null) {
+                throw new LaunchException("stopped while starting");
+            }
+            LocalKafka.awaitReady(broker, kafkaLayout.bootstrapServers(), settings.startupTimeout());
             progress("kafka ready");
             for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
-                progress("starting " + spec.name() + " on port " + spec.port());
-                services.put(spec, ManagedProcess.start(spec.name(), serviceCommand(spec.jar(settings.root())),
-                        serviceEnvironment(spec), settings.root(), settings.logFile(spec.name()), settings.pidFile(spec.name())));
+                startService(spec);
             }
             awaitReady();
             writeEndpoints();
@@ -76,6 +79,16 @@ public final class Platform implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    private synchronized void startService(ServiceSpec spec) {
+        // Ctrl-C during start-up runs close() on another thread: start nothing after it
+        if (closed) {
+            throw new LaunchException("stopped while starting");
+        }
+        progress("starting " + spec.name() + " on port " + spec.port());
+        services.put(spec, ManagedProcess.start(spec.name(), serviceCommand(spec.jar(settings.root())),
+                serviceEnvironment(spec), settings.root(), settings.logFile(spec.name()), settings.pidFile(spec.name())));
     }
 
     /** The environment a service gets: its port, its database, Kafka, S3 and the URLs of its peers. */
@@ -119,6 +132,7 @@ public final class Platform implements AutoCloseable {
     /** Stops the services, then the link simulator, Kafka, the S3 store and PostgreSQL. */
     @Override
     public synchronized void close() {
+        closed = true;
         List<ManagedProcess> servicesToStop = new ArrayList<>(services.values());
         // services first, all at once: SIGTERM lets each finish its requests and close its pools
         servicesToStop.forEach(p -> progress("stopping " + p.name()));
@@ -174,7 +188,7 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private LocalKafka.Layout startInfrastructure() {
+    private synchronized LocalKafka.Layout startInfrastructure() {
         PortPlan p = settings.ports();
         progress("starting kafka (KRaft) on port " + p.kafka());
         LocalKafka.Layout layout = new LocalKafka.Layout(kafkaLib(), settings.home().resolve("kafka"),
@@ -192,7 +206,7 @@ public final class Platform implements AutoCloseable {
         return layout;
     }
 
-    private void startLinkSimulator() {
+    private synchronized void startLinkSimulator() {
         Path jar = settings.root().resolve("infra/link-simulator/target/link-simulator-exec.jar");
         if (!Files.isRegularFile(jar)) {
             progress("NOTICE: " + settings.root().relativize(jar) + " not built: skipping the link simulator"
@@ -200,6 +214,9 @@ public final class Platform implements AutoCloseable {
             return;
         }
         PortPlan p = settings.ports();
+        if (closed) {
+            throw new LaunchException("stopped while starting");
+        }
         progress("starting " + LINK_SIMULATOR + " (control port " + p.linkControl() + ")");
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(p.linkControl()));
