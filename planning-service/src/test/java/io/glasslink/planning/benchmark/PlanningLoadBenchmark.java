@@ -67,8 +67,8 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         List<String> centres = IntStream.rangeClosed(1, 450).mapToObj(i -> "C%03d".formatted(i)).toList();
         List<String> postcodes = jdbc.queryForList("select distinct departement || '100' from centre where vans > 0 order by 1", String.class);
 
-        report.add("| scenario | threads | requests | req/s | p50 ms | p99 ms | max ms | statuses |");
-        report.add("|---|---|---|---|---|---|---|---|");
+        report.add("| scenario | threads | requests | req/s | p50 ms | p99 ms | max ms | statuses | load avg (1 min) |");
+        report.add("|---|---|---|---|---|---|---|---|---|");
         measure("search: one centre, 14 days (GET /slots)", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
                 + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to), THREADS);
         measure("search: one centre, 14 days, 1 client", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
@@ -159,8 +159,8 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
         Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
         Result r = new Result(name, all.length, all.length / elapsed, pct(all, 50), pct(all, 99), all[all.length - 1] / 1e6, byStatus);
-        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s |", name, threads, r.requests(),
-                r.perSecond(), r.p50(), r.p99(), r.max(), byStatus));
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s |", name, threads, r.requests(),
+                r.perSecond(), r.p50(), r.p99(), r.max(), byStatus, loadAverage()));
         System.out.println(report.get(report.size() - 1));
         return r;
     }
@@ -182,8 +182,8 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         long[] all = java.util.Arrays.copyOf(lat, n);
         java.util.Arrays.sort(all);
-        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | - |", name, n, n / elapsed,
-                pct(all, 50), pct(all, 99), all[n - 1] / 1e6));
+        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | - | %s |", name, n, n / elapsed,
+                pct(all, 50), pct(all, 99), all[n - 1] / 1e6, loadAverage()));
         System.out.println(report.get(report.size() - 1));
     }
 
@@ -214,6 +214,15 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The machine's 1-minute load average (2 shared cores: anything above 2 means waiting for a CPU). */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "?";
         }
     }
 

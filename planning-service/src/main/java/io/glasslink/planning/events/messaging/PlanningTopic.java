@@ -12,7 +12,8 @@ class PlanningTopic {
 
     @Bean
     NewTopic planningEventsTopic(@Value("${glasslink.planning.events.topic:planning.events}") String topic,
-                                 @Value("${glasslink.planning.events.partitions:3}") int partitions) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(1).build();
+                                 @Value("${glasslink.planning.events.partitions:3}") int partitions,
+                                 @Value("${glasslink.planning.events.replicas:1}") int replicas) {
+        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas).build();
     }
 }
