@@ -22,9 +22,12 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_http() { for _ in $(seq 1 600); do curl -fs -o /dev/null "$1" && return 0; sleep 0.5; done; echo "not up: $1" >&2; exit 1; }
 
 GATEWAY_JAR=gateway-service/target/gateway-service.jar
-LINK_JAR=$(ls infra/link-simulator/target/link-simulator-exec.jar 2>/dev/null \
-  || ls ~/.m2/repository/io/glasslink/link-simulator/0.1.0-SNAPSHOT/link-simulator-0.1.0-SNAPSHOT-exec.jar)
+# a private copy, so that a rebuild of the link simulator during the run cannot break it
+LINK_JAR=$WORK/link-simulator-exec.jar
+cp "$(ls ~/.m2/repository/io/glasslink/link-simulator/0.1.0-SNAPSHOT/link-simulator-0.1.0-SNAPSHOT-exec.jar 2>/dev/null \
+  || ls infra/link-simulator/target/link-simulator-exec.jar)" "$LINK_JAR"
 [ -f "$GATEWAY_JAR" ] || ./mvnw -B -q -f gateway-service/pom.xml package -DskipTests
+cp "$GATEWAY_JAR" "$WORK/gateway-service.jar"; GATEWAY_JAR=$WORK/gateway-service.jar
 
 SERVER=$(free_port); GW=$(free_port); GW_REUSE=$(free_port)
 java -Xmx256m -Dsun.net.httpserver.nodelay=true gateway-service/bench/TrivialServer.java "$SERVER" > "$WORK/server.log" 2>&1 & PIDS+=($!)
