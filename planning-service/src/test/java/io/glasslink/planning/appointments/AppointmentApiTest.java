@@ -169,6 +169,31 @@ class AppointmentApiTest extends PlanningIntegrationTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aHomeSlotFoundForAPostcodeCanBeHeldByThatVanCentre() {
+        LocalDate day = workday(9);
+        Map<String, Object> found = post("/api/v1/slots/search", Map.of("jobType", "SIDE_WINDOW", "postcode", "69003",
+                "from", day.toString(), "to", day.plusDays(2).toString())).getBody();
+        Map<String, Object> result = ((List<Map<String, Object>>) found.get("results")).stream()
+                .filter(r -> !((List<?>) r.get("slots")).isEmpty()).findFirst().orElseThrow();
+        Object start = ((List<Map<String, Object>>) result.get("slots")).get(0).get("start");
+        var held = post("/api/v1/appointments", Map.of("bookingReference", ref(), "jobType", "SIDE_WINDOW",
+                "centreId", result.get("centreId"), "mode", "HOME", "postcode", "69003", "start", start));
+        assertThat(held.getStatusCode().value()).isEqualTo(201);
+        assertThat(held.getBody()).containsEntry("mode", "HOME").containsEntry("postcode", "69003").containsEntry("start", start);
+    }
+
+    @Test
+    void anAbsenceForAnUnknownTechnicianIsNotFoundAndOneEndingBeforeItStartsIsABadRequest() {
+        String from = workday(30).atStartOfDay(PlanningTime.ZONE).toOffsetDateTime().toString();
+        String before = workday(30).minusDays(1).atStartOfDay(PlanningTime.ZONE).toOffsetDateTime().toString();
+        assertThat(post("/api/v1/technicians/T99999/absences", Map.of("from", from, "to", from.replace("T00", "T12"),
+                "reason", "LEAVE")).getStatusCode().value()).isEqualTo(404);
+        assertThat(post("/api/v1/technicians/T00001/absences", Map.of("from", from, "to", before, "reason", "LEAVE"))
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void anUnknownAppointmentIsNotFound() {
         var r = api().get().uri("/api/v1/appointments/{id}", UUID.randomUUID()).retrieve().toEntity(MAP);
         assertThat(r.getStatusCode().value()).isEqualTo(404);
