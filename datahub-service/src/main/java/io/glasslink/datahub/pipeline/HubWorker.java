@@ -1,5 +1,6 @@
 package io.glasslink.datahub.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +53,7 @@ final class HubWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final String CE_TIME = "ce_time";
 
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
@@ -172,7 +175,11 @@ final class HubWorker implements Runnable {
             batch.skip(record.offset());
             return true;
         }
-        batch.append(valid.type(), eventTime, lines.encode(valid, tp.topic(), tp.partition(), record.offset()), record.offset());
+        Header timeHeader = record.headers().lastHeader(CE_TIME);
+        byte[] line = timeHeader == null
+                ? lines.encode(valid, tp.topic(), tp.partition(), record.offset())
+                : lines.encode(valid, new String(timeHeader.value(), StandardCharsets.UTF_8), tp.topic(), tp.partition(), record.offset());
+        batch.append(valid.type(), eventTime, line, record.offset());
         return !batch.full() || land(tp, batch);
     }
 

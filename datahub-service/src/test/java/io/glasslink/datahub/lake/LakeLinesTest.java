@@ -51,6 +51,28 @@ class LakeLinesTest {
         assertThat(second).doesNotContain("first");
     }
 
+    @Test
+    void findsALineBreakAtAnyPositionOfTheData() {
+        for (int length = 0; length < 40; length++) {
+            for (int at = 0; at < length; at++) {
+                for (byte breaker : new byte[] {'\n', '\r'}) {
+                    byte[] data = "x".repeat(length).getBytes(StandardCharsets.UTF_8);
+                    data[at] = breaker;
+                    assertThat(LakeLines.isSingleLine(data)).as("length %d, break at %d", length, at).isFalse();
+                }
+            }
+            assertThat(LakeLines.isSingleLine("\u00e9\u20ac\"x\\".repeat(length).getBytes(StandardCharsets.UTF_8))).isTrue();
+        }
+    }
+
+    @Test
+    void keepsTheTimeAsTheProducerWroteIt() throws Exception {
+        ValidEvent valid = validator.validate("hubtest.events", TestEvents.probeMeasured("p1", 1, TIME, 0));
+        String line = new String(lines.encode(valid, "2026-12-01T09:30:00.000+01:00", "hubtest.events", 0, 0), StandardCharsets.UTF_8);
+
+        assertThat(json.readTree(line).get("time").asText()).isEqualTo("2026-12-01T09:30:00.000+01:00");
+    }
+
     private String encode(String data, long offset) throws Exception {
         ValidEvent valid = validator.validate("hubtest.events", TestEvents.event(TestEvents.PROBE_MEASURED, "p1", TIME, data));
         return new String(lines.encode(valid, "hubtest.events", 1, offset), StandardCharsets.UTF_8);
