@@ -89,27 +89,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ex.getBody();
-        body.setType(URI.create(TYPE_BASE + "validation"));
-        body.setDetail("the request body is invalid");
-        body.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .toList());
-        return handleExceptionInternal(ex, body, headers, status, request);
+        return handleExceptionInternal(ex, validation(ex.getBody(), ex.getBindingResult().getFieldErrors().stream()
+                .map(f -> error(f.getField(), f)).toList()), headers, status, request);
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail body = ex.getBody();
-        body.setType(URI.create(TYPE_BASE + "validation"));
-        body.setDetail("the request is invalid");
-        body.setProperty("errors", ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> Map.of(
-                        "field", fieldName(r.getMethodParameter().getParameterName(), err),
-                        "message", String.valueOf(err.getDefaultMessage()))))
-                .toList());
-        return handleExceptionInternal(ex, body, headers, status, request);
+        return handleExceptionInternal(ex, validation(ex.getBody(), ex.getParameterValidationResults().stream()
+                .flatMap(r -> r.getResolvableErrors().stream()
+                        .map(err -> error(fieldName(r.getMethodParameter().getParameterName(), err), err)))
+                .toList()), headers, status, request);
     }
 
     @Override
@@ -120,6 +110,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static ProblemDetail validation(ProblemDetail body, List<Map<String, String>> errors) {
+        body.setType(URI.create(TYPE_BASE + "validation"));
+        body.setDetail("the request is invalid");
+        body.setProperty("errors", errors);
+        return body;
+    }
+
+    private static Map<String, String> error(String field, MessageSourceResolvable error) {
+        return Map.of("field", field, "message", String.valueOf(error.getDefaultMessage()));
     }
 
     private static String fieldName(String parameter, MessageSourceResolvable error) {

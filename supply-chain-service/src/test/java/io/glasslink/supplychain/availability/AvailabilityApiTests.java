@@ -2,36 +2,17 @@ package io.glasslink.supplychain.availability;
 
 import java.time.OffsetDateTime;
 
-import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.Api.Answer;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
-import io.glasslink.supplychain.TestData;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Availability over HTTP against the real database: sources, holds honoured, batch, homes, bad input. */
 @SupplyChainIntegrationTest
-class AvailabilityApiTests {
+class AvailabilityApiTests extends ApiTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    Api api;
-    TestData data;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        data = new TestData(jdbc);
-    }
 
     @Test
     void partInStockAtTheCentreIsAvailableNowFromLocalStock() {

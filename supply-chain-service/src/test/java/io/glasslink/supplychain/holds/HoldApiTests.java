@@ -2,39 +2,21 @@ package io.glasslink.supplychain.holds;
 
 import java.util.UUID;
 
-import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.Api.Answer;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
-import io.glasslink.supplychain.TestData;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Part holds over HTTP: hold, idempotent retries, confirm with transfer order, release, expiry, bad input. */
 @SupplyChainIntegrationTest
-class HoldApiTests {
+class HoldApiTests extends ApiTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     HoldService holds;
-
-    Api api;
-    TestData data;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        data = new TestData(jdbc);
-    }
 
     @Test
     void holdTakesLocalStockFirstAndCountsItAsHeld() {
