@@ -13,6 +13,8 @@ import io.glasslink.gateway.support.GatewayTestSupport;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.PathId;
 import org.junit.jupiter.api.AfterEach;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -27,6 +29,8 @@ import static org.awaitility.Awaitility.await;
  * recovers (pooled connections are recycled, 1 s max life in tests).
  */
 class FailoverTests extends GatewayTestSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(FailoverTests.class);
 
     @Autowired
     CircuitBreakerRegistry breakers;
@@ -73,6 +77,7 @@ class FailoverTests extends GatewayTestSupport {
                     .until(() -> LINK.activePath() == PathId.VPN);
             Duration failover = Duration.ofNanos(System.nanoTime() - cut);
             assertThat(failover).isLessThan(Duration.ofSeconds(1));
+            log.info("Direct Connect cut: new connections on the VPN after {} ms", failover.toMillis());
 
             long vpnBytes = bytes("vpn");
             int okBefore = ok.get();
@@ -90,6 +95,7 @@ class FailoverTests extends GatewayTestSupport {
                 worker.join(30_000);
             }
         }
+        log.info("{} idempotent requests during cut and restore, failures by status: {}", ok.get(), failures);
         assertThat(failures).as("failed idempotent requests by status (-1 = I/O error)").isEmpty();
         assertThat(ok.get()).isGreaterThan(150);
     }
