@@ -98,18 +98,28 @@ public final class Launcher {
             Summary.print(settings, started, Files.exists(settings.pidFile("link-simulator")), out);
         } catch (LaunchException e) {
             // start() has already stopped what it started
-            Runtime.getRuntime().removeShutdownHook(hook);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C or stop during start-up: the hook is already stopping everything
+                awaitQuietly(stopped);
+                return 1;
+            }
             state.clearLauncher();
             System.err.println();
             System.err.println("glasslink did not start: " + e.getMessage());
             return 1;
         }
+        awaitQuietly(stopped);
+        return 0;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
         try {
-            stopped.await();
+            latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return 0;
     }
 
     private static void deleteTree(Path dir) throws IOException {

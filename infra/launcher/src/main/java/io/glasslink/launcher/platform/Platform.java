@@ -44,7 +44,7 @@ public final class Platform implements AutoCloseable {
     private LocalS3 s3;
     private ManagedProcess kafka;
     private ManagedProcess linkSimulator;
-    private boolean closed;
+    private volatile boolean closed;
     private final Map<ServiceSpec, ManagedProcess> services = new LinkedHashMap<>();
 
     public Platform(PlatformSettings settings, PrintStream out) {
@@ -136,7 +136,10 @@ public final class Platform implements AutoCloseable {
         List<ManagedProcess> servicesToStop = new ArrayList<>(services.values());
         // services first, all at once: SIGTERM lets each finish its requests and close its pools
         servicesToStop.forEach(p -> progress("stopping " + p.name()));
-        servicesToStop.parallelStream().forEach(p -> p.stop(STOP_GRACE));
+        List<Thread> stoppers = servicesToStop.stream()
+                .map(p -> new Thread(() -> p.stop(STOP_GRACE), "stop-" + p.name())).toList();
+        stoppers.forEach(Thread::start);
+        stoppers.forEach(Platform::join);
         services.clear();
         if (linkSimulator != null) {
             progress("stopping " + LINK_SIMULATOR);
@@ -243,6 +246,9 @@ public final class Platform implements AutoCloseable {
         long deadline = startNanos + settings.startupTimeout().toNanos();
         long nextNotice = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!pending.isEmpty()) {
+            if (closed) {
+                throw new LaunchException("stopped while starting");
+            }
             for (var it = pending.entrySet().iterator(); it.hasNext(); ) {
                 var e = it.next();
                 ManagedProcess proc = e.getValue();
@@ -318,6 +324,14 @@ public final class Platform implements AutoCloseable {
 
     private void progress(String line) {
         out.printf("[%6.1f s] %s%n", elapsed().toMillis() / 1000.0, line);
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
