@@ -33,47 +33,36 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "the request has invalid fields");
-        problem.setProperty("errors", ex.getBindingResult().getFieldErrors().stream()
-                .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
-                .toList());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validation("the request has invalid fields",
+                ex.getBindingResult().getFieldErrors().stream()
+                        .map(e -> fieldError(e.getField(), String.valueOf(e.getDefaultMessage()))).toList()));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
-                "the request has invalid parameters");
-        problem.setProperty("errors", ex.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(e -> Map.of(
-                        "field", String.valueOf(r.getMethodParameter().getParameterName()),
-                        "message", String.valueOf(e.getDefaultMessage()))))
-                .toList());
-        return ResponseEntity.badRequest().body(problem);
+        return ResponseEntity.badRequest().body(validation("the request has invalid parameters",
+                ex.getParameterValidationResults().stream()
+                        .flatMap(r -> r.getResolvableErrors().stream().map(e -> fieldError(
+                                String.valueOf(r.getMethodParameter().getParameterName()),
+                                String.valueOf(e.getDefaultMessage()))))
+                        .toList()));
     }
 
     @ExceptionHandler(FieldErrorException.class)
     ProblemDetail fieldError(FieldErrorException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.field() + " " + e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return validation(e.field() + " " + e.getMessage(), List.of(fieldError(e.field(), e.getMessage())));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
-        problem.setProperty("errors", e.getConstraintViolations().stream()
-                .map(v -> Map.of("field", v.getPropertyPath().toString(), "message", v.getMessage())).toList());
-        return problem;
+        return validation(e.getMessage(), e.getConstraintViolations().stream()
+                .map(v -> fieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
     }
 
     @ExceptionHandler(MalformedPostcodeException.class)
     ProblemDetail malformedPostcode(MalformedPostcodeException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", "postcode", "message", e.getMessage())));
-        return problem;
+        return validation(e.getMessage(), List.of(fieldError("postcode", e.getMessage())));
     }
 
     @ExceptionHandler(PostcodeNotServedException.class)
@@ -116,6 +105,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "back-office-unavailable", "Back office unavailable",
                         "the back office cannot be reached right now; try again later"));
+    }
+
+    /** A 400 naming each invalid field and why, in the {@code errors} extension member. */
+    private static ProblemDetail validation(String detail, List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(String field, String message) {
+        return Map.of("field", field, "message", message);
     }
 
     private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {

@@ -70,16 +70,7 @@ class ManageBookingController {
         if (booking.isEmpty()) {
             return find(reference, email, model);
         }
-        try {
-            Booking cancelled = bookings.cancel(booking.get());
-            model.addAttribute("message", "manage.cancelled");
-            return show(cancelled, model);
-        } catch (NoticePolicyException | BookingStateException | OnPremRejectedException e) {
-            model.addAttribute("problem", "manage.tooLate");
-        } catch (OnPremUnavailableException e) {
-            model.addAttribute("problem", "manage.unavailable");
-        }
-        return show(booking.get(), model);
+        return change(booking.get(), bookings::cancel, "manage.cancelled", model);
     }
 
     @PostMapping("/manage/reschedule-options")
@@ -111,16 +102,7 @@ class ManageBookingController {
             model.addAttribute("problem", "error.slot");
             return show(booking.get(), model);
         }
-        try {
-            Booking moved = bookings.reschedule(booking.get(), start);
-            model.addAttribute("message", "manage.rescheduled");
-            return show(moved, model);
-        } catch (NoticePolicyException | BookingStateException | OnPremRejectedException e) {
-            model.addAttribute("problem", "manage.tooLate");
-        } catch (OnPremUnavailableException e) {
-            model.addAttribute("problem", "manage.unavailable");
-        }
-        return show(booking.get(), model);
+        return change(booking.get(), b -> bookings.reschedule(b, start), "manage.rescheduled", model);
     }
 
     @PostMapping("/manage/calendar")
@@ -138,6 +120,20 @@ class ManageBookingController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.attachment().filename(b.reference() + ".ics").build().toString())
                 .body(ics.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Applies a change and shows the booking with a success message, or unchanged with the reason it was refused. */
+    private String change(Booking booking, java.util.function.UnaryOperator<Booking> action, String success, Model model) {
+        try {
+            Booking changed = action.apply(booking);
+            model.addAttribute("message", success);
+            return show(changed, model);
+        } catch (NoticePolicyException | BookingStateException | OnPremRejectedException e) {
+            model.addAttribute("problem", "manage.tooLate");
+        } catch (OnPremUnavailableException e) {
+            model.addAttribute("problem", "manage.unavailable");
+        }
+        return show(booking, model);
     }
 
     private String show(Booking b, Model model) {
