@@ -18,6 +18,8 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.glasslink.datahub.HubSpringTest;
 import io.glasslink.datahub.TestEvents;
@@ -29,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -116,6 +119,35 @@ class HubPipelineIntegrationTest {
         assertThat(header(copy, "ce_type")).isEqualTo(TestEvents.PROBE_MEASURED);
         assertThat(header(copy, "ce_dataschema")).isEqualTo(measured.get(0).getDataSchema().toString());
         assertThat(forwarded(run)).noneMatch(r -> header(r, "ce_type").equals(TestEvents.PROBE_RESET));
+    }
+
+    @Test
+    void theShippedRoutesForwardStockAndSlotEventsToCloudAvailabilityAndBookingEventsToNotifications() throws Exception {
+        String run = UUID.randomUUID().toString();
+        JsonNode samples = new ObjectMapper().readTree(new ClassPathResource("producer-samples.json").getInputStream());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CloudEvent stock = real(samples, "io.glasslink.supplychain.StockLevelChanged.v1", run + "-8585AGNMV@C042", now);
+        CloudEvent partHeld = real(samples, "io.glasslink.supplychain.PartHeld.v1", run + "-8585AGNMV@D07", now);
+        CloudEvent slot = real(samples, "io.glasslink.planning.SlotHeld.v1", run + "-C042", now);
+        CloudEvent booking = real(samples, "io.glasslink.booking.BookingConfirmed.v1", run + "-GL-7K2M9QXP", now);
+        TestKafka.send(List.of(TestEvents.record("supplychain.events", stock), TestEvents.record("supplychain.events", partHeld),
+                TestEvents.record("planning.events", slot), TestEvents.record("booking.events", booking)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids("cloud.availability", run).size() == 2);
+        assertThat(ids("cloud.availability", run)).containsExactlyInAnyOrder(stock.getId(), slot.getId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> ids("booking.notifications", run).contains(booking.getId()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestLake.lines(s3, "hub-test-lake",
+                        "raw/supplychain/PartHeld.v1/dt=" + now.toLocalDate() + "/hr=" + String.format("%02d", now.getHour()) + "/").stream()
+                .anyMatch(l -> l.event().get("id").asText().equals(partHeld.getId())));
+    }
+
+    private static CloudEvent real(JsonNode samples, String type, String subject, OffsetDateTime time) {
+        return TestEvents.event(type, subject, time, samples.get(type).toString());
+    }
+
+    private static List<String> ids(String topic, String run) {
+        return TestKafka.readAll(topic).stream().filter(r -> r.key() != null && r.key().startsWith(run))
+                .map(r -> header(r, "ce_id")).toList();
     }
 
     private List<TestLake.Line> landed(String run, OffsetDateTime time) {
