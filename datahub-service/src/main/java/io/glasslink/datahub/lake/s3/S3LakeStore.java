@@ -65,7 +65,7 @@ public class S3LakeStore implements LakeStore {
                 int length = Math.min(partSize, content.length - offset);
                 int partNumber = number;
                 String etag = s3.uploadPart(b -> b.bucket(bucket).key(object.key()).uploadId(uploadId).partNumber(partNumber),
-                        RequestBody.fromByteBuffer(java.nio.ByteBuffer.wrap(content, offset, length))).eTag();
+                        RequestBody.fromRemainingByteBuffer(java.nio.ByteBuffer.wrap(content, offset, length))).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(object.key()).uploadId(uploadId).multipartUpload(m -> m.parts(parts)));
