@@ -27,12 +27,14 @@ public class S3LakeStore implements LakeStore {
     private final String bucket;
     private final long multipartThreshold;
     private final int partSize;
+    private final boolean createBucket;
 
     public S3LakeStore(S3Client s3, LakeProperties lake) {
         this.s3 = s3;
         this.bucket = lake.bucket();
         this.multipartThreshold = lake.multipartThreshold().toBytes();
         this.partSize = (int) Math.max(5L * 1024 * 1024, lake.partSize().toBytes());
+        this.createBucket = lake.createBucket();
     }
 
     /** Creates the lake bucket when it does not exist (local stores; production buckets are provisioned). */
@@ -50,6 +52,18 @@ public class S3LakeStore implements LakeStore {
 
     @Override
     public void put(LakeObject object) {
+        try {
+            write(object);
+        } catch (NoSuchBucketException e) {
+            if (!createBucket) {
+                throw e;
+            }
+            createBucketIfMissing();
+            write(object);
+        }
+    }
+
+    private void write(LakeObject object) {
         Map<String, String> metadata = Map.of(RECORDS_METADATA, Long.toString(object.records()));
         byte[] content = object.content();
         if (content.length < multipartThreshold) {

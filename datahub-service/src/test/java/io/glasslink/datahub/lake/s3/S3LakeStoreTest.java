@@ -42,6 +42,15 @@ class S3LakeStoreTest {
     }
 
     @Test
+    void createsAMissingBucketOnTheFirstUpload() {
+        String key = "raw/hubtest/ProbeReset.v1/dt=2026-12-01/hr=10/hubtest.events+2+0.jsonl.gz";
+
+        store.put(new LakeObject(key, new byte[] {9}, 1, 0, 0));
+
+        assertThat(store.records(key)).isEqualTo(1);
+    }
+
+    @Test
     void rewritingAKeyReplacesTheObjectAndListsItOnce() {
         store.createBucketIfMissing();
         String key = "raw/hubtest/ProbeReset.v1/dt=2026-12-01/hr=09/hubtest.events+1+7.jsonl.gz";
