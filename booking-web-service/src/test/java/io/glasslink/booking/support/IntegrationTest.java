@@ -1,6 +1,8 @@
 package io.glasslink.booking.support;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.link.LinkSimulator;
+import io.glasslink.link.LinkSimulatorSettings;
 import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.RealInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,7 +15,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the full-context tests: one Spring context for all of them (same configuration), real
- * PostgreSQL and Kafka, the on-prem side played by {@link FakeGateway}. The recovery job does not
+ * PostgreSQL and Kafka, the on-prem side played by {@link FakeGateway} behind the real link simulator. The recovery job does not
  * run on its own here; tests call it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
@@ -25,6 +27,9 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class IntegrationTest {
 
     protected static final FakeGateway GATEWAY = new FakeGateway(FreePorts.find());
+    /** The real link simulator (TCP, 0 ms profile) between this service and the on-prem side, as in the platform. */
+    protected static final LinkSimulator LINK = LinkSimulator.start(LinkSimulatorSettings.defaults()
+            .withLink("onprem", 0, "127.0.0.1", java.net.URI.create(GATEWAY.url()).getPort()).withProfile("zero"));
 
     @LocalServerPort
     protected int port;
@@ -34,12 +39,13 @@ public abstract class IntegrationTest {
 
     @DynamicPropertySource
     static void onPrem(DynamicPropertyRegistry registry) {
-        registry.add("glasslink.booking.gateway-url", GATEWAY::url);
+        registry.add("glasslink.booking.gateway-url", () -> "http://127.0.0.1:" + LINK.listenPort("onprem"));
         registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
     }
 
     @BeforeEach
     void healthyLink() {
+        LINK.restore();
         GATEWAY.reset();
         breakers.getAllCircuitBreakers().forEach(b -> b.reset());
     }
