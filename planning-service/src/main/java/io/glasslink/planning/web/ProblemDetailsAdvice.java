@@ -14,6 +14,7 @@ import io.glasslink.planning.idempotency.IdempotencyKeyReusedException;
 import io.glasslink.planning.workforce.UnknownTechnicianException;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
@@ -82,6 +83,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict", "the request conflicts with the stored planning");
+    }
+
+    /**
+     * Two holds racing for the same technician's time can deadlock inside PostgreSQL's exclusion
+     * check; PostgreSQL aborts one of them, nothing of it is written, and a retry is safe (writes
+     * are idempotent).
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ProblemDetail contention(PessimisticLockingFailureException e) {
+        ProblemDetail p = problem(HttpStatus.CONFLICT, "contention", "Concurrent change",
+                "another request changed the same technician's time at the same moment; nothing was written, retry");
+        p.setProperty("retryable", true);
+        return p;
     }
 
     /** Framework-raised errors (unreadable body, wrong parameter type, ...) get a type and, where possible, a precise detail. */
