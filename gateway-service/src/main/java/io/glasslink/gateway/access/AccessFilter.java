@@ -3,7 +3,9 @@ package io.glasslink.gateway.access;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.glasslink.gateway.problems.GatewayProblem;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -35,6 +37,8 @@ public class AccessFilter implements GlobalFilter, Ordered {
 
     private final Clients clients;
     private final PartnerTokens partnerTokens;
+    /** The parsed {@code access} metadata per route (routes are few; parsed once, not per request). */
+    private final Map<String, Set<ClientKind>> kindsByAccess = new ConcurrentHashMap<>();
 
     public AccessFilter(Clients clients, PartnerTokens partnerTokens) {
         this.clients = clients;
@@ -43,7 +47,10 @@ public class AccessFilter implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        Set<ClientKind> allowed = allowedKinds(exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR));
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Object access = route == null ? null : route.getMetadata().get("access");
+        Set<ClientKind> allowed = access == null ? Set.of()
+                : kindsByAccess.computeIfAbsent(access.toString(), AccessFilter::allowedKinds);
         if (allowed.isEmpty()) {
             exchange.getAttributes().put(Caller.ATTRIBUTE, Caller.ANONYMOUS);
             return chain.filter(exchange);
@@ -84,16 +91,15 @@ public class AccessFilter implements GlobalFilter, Ordered {
                 headers);
     }
 
-    private static Set<ClientKind> allowedKinds(Route route) {
-        Object access = route == null ? null : route.getMetadata().get("access");
-        if (access == null || access.toString().isBlank() || "public".equalsIgnoreCase(access.toString().trim())) {
+    private static Set<ClientKind> allowedKinds(String access) {
+        if (access.isBlank() || "public".equalsIgnoreCase(access.trim())) {
             return Set.of();
         }
         EnumSet<ClientKind> kinds = EnumSet.noneOf(ClientKind.class);
-        Arrays.stream(access.toString().split(","))
+        Arrays.stream(access.split(","))
                 .map(s -> ClientKind.valueOf(s.trim().toUpperCase(Locale.ROOT)))
                 .forEach(kinds::add);
-        return kinds;
+        return Set.copyOf(kinds);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.glasslink.gateway.observability;
 
-import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.glasslink.gateway.access.Caller;
+import io.glasslink.gateway.identity.IdentityTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -28,14 +29,16 @@ public class CorrelationAndAccessLogFilter implements WebFilter {
     /** The correlation header of docs/contracts.md. */
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
     private static final Logger access = LoggerFactory.getLogger("glasslink.access");
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long start = System.nanoTime();
         String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_HEADER);
-        String correlationId = incoming != null && incoming.matches("[A-Za-z0-9._:-]{1,128}")
-                ? incoming : UUID.randomUUID().toString();
+        String correlationId = incoming != null && SANE_ID.matcher(incoming).matches()
+                ? incoming : IdentityTokens.fastRandomUuid();
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(h -> h.set(CORRELATION_HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
