@@ -5,15 +5,13 @@
 #   3. through the gateway and the link simulator at 0 latency (profile "zero"),
 #   4. through the gateway and the link simulator with the Direct Connect profile ("dx"),
 #   5. directly through the link simulator with the DX profile (no gateway: the link's own RTT),
-#   6. through a second gateway that reuses identity tokens for 10 s (IDENTITY_TOKEN_REUSE=10s),
 # each with wrk at 32 connections (2 threads) and at 1 connection, and prints one table.
-# Usage: gateway-service/bench/run.sh   (env: DURATION=12s WARMUP=15s IDENTITY_TOKEN_REUSE=0s)
+# Usage: gateway-service/bench/run.sh   (env: DURATION=12s WARMUP=15s)
 # Needs: a JDK 17+, wrk (apt-get install -y wrk), curl, python3. Starts and stops everything itself.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${DURATION:-12s}
 WARMUP=${WARMUP:-15s}
-REUSE=${IDENTITY_TOKEN_REUSE:-0s}
 WORK=${BENCH_WORK:-$(mktemp -d)}
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -29,7 +27,7 @@ cp "$(ls ~/.m2/repository/io/glasslink/link-simulator/0.1.0-SNAPSHOT/link-simula
 [ -f "$GATEWAY_JAR" ] || ./mvnw -B -q -f gateway-service/pom.xml package -DskipTests
 cp "$GATEWAY_JAR" "$WORK/gateway-service.jar"; GATEWAY_JAR=$WORK/gateway-service.jar
 
-SERVER=$(free_port); GW=$(free_port); GW_REUSE=$(free_port)
+SERVER=$(free_port); GW=$(free_port)
 java -Xmx256m -Dsun.net.httpserver.nodelay=true gateway-service/bench/TrivialServer.java "$SERVER" > "$WORK/server.log" 2>&1 & PIDS+=($!)
 
 start_link() { # name profile listen-port control-port
@@ -42,22 +40,19 @@ start_link zero zero "$ZERO" "$ZERO_CTL"
 start_link dx dx "$DX" "$DX_CTL"
 
 SERVER_PORT=$GW BOOKING_WEB_URL=http://127.0.0.1:$SERVER SUPPLY_CHAIN_URL=http://127.0.0.1:$ZERO \
-PLANNING_URL=http://127.0.0.1:$DX PARTNER_INSURER_1_RATE_LIMIT=1000000000 IDENTITY_TOKEN_REUSE=$REUSE \
+PLANNING_URL=http://127.0.0.1:$DX PARTNER_INSURER_1_RATE_LIMIT=1000000000 \
   java -Xmx512m -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 & PIDS+=($!)
-SERVER_PORT=$GW_REUSE BOOKING_WEB_URL=http://127.0.0.1:$SERVER PARTNER_INSURER_1_RATE_LIMIT=1000000000 \
-IDENTITY_TOKEN_REUSE=10s java -Xmx512m -jar "$GATEWAY_JAR" > "$WORK/gateway-reuse.log" 2>&1 & PIDS+=($!)
 
 wait_http "http://127.0.0.1:$ZERO_CTL/actuator/health"; wait_http "http://127.0.0.1:$DX_CTL/actuator/health"
-wait_http "http://127.0.0.1:$GW/actuator/health"; wait_http "http://127.0.0.1:$GW_REUSE/actuator/health"; sleep 1
+wait_http "http://127.0.0.1:$GW/actuator/health"; sleep 1
 
 declare -A URL HDR
-CASES=(direct gateway gateway+link-zero gateway+link-dx link-dx gateway-token-reuse)
+CASES=(direct gateway gateway+link-zero gateway+link-dx link-dx)
 URL[direct]=http://127.0.0.1:$SERVER/api/v1/ping;                            HDR[direct]="X-Bench: 1"
 URL[gateway]=http://127.0.0.1:$GW/api/v1/ping;                               HDR[gateway]="X-API-Key: dev-partner-key-1"
 URL[gateway+link-zero]=http://127.0.0.1:$GW/onprem/supply-chain/api/v1/ping; HDR[gateway+link-zero]="X-API-Key: dev-booking-web-key"
 URL[gateway+link-dx]=http://127.0.0.1:$GW/onprem/planning/api/v1/ping;       HDR[gateway+link-dx]="X-API-Key: dev-booking-web-key"
 URL[link-dx]=http://127.0.0.1:$DX/api/v1/ping;                               HDR[link-dx]="X-Bench: 1"
-URL[gateway-token-reuse]=http://127.0.0.1:$GW_REUSE/api/v1/ping;             HDR[gateway-token-reuse]="X-API-Key: dev-partner-key-1"
 
 for c in "${CASES[@]}"; do # warm up the JITs of every process on the path
   [ "$(curl -s -o /dev/null -w '%{http_code}' -H "${HDR[$c]}" "${URL[$c]}")" = 200 ] || { echo "$c does not answer 200" >&2; exit 1; }

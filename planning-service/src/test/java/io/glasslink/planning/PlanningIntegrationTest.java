@@ -31,7 +31,7 @@ public abstract class PlanningIntegrationTest {
 
     @DynamicPropertySource
     static void identity(DynamicPropertyRegistry registry) {
-        registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("glasslink.identity.secret", TestIdentity::secret);
     }
 
     /** A client that sends a valid identity token and never throws on 4xx/5xx. */

@@ -35,7 +35,7 @@ public @interface SupplyChainIntegrationTest {
     class Identity {
         @Bean
         DynamicPropertyRegistrar testIdentityKey() {
-            return registry -> registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+            return registry -> registry.add("glasslink.identity.secret", TestIdentity::secret);
         }
     }
 }

@@ -1,25 +1,24 @@
 package io.glasslink.supplychain;
 
-import java.security.interfaces.RSAPrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 
 import io.glasslink.testsupport.GatewayTokens;
 
-/** The gateway's identity tokens as supply-chain's tests need them (keys from {@link GatewayTokens}). */
+/** The gateway's identity tokens as supply-chain's tests need them (secret from {@link GatewayTokens}). */
 public final class TestIdentity {
 
     private TestIdentity() {
     }
 
-    /** Spring resource location of the test public key. */
-    public static String publicKeyLocation() {
-        return GatewayTokens.publicKeyLocation();
+    /** The test secret, base64, for {@code glasslink.identity.secret}. */
+    public static String secret() {
+        return GatewayTokens.secret();
     }
 
     /** A valid token for the supply-chain service, living {@code ttl}. */
     public static String token(Duration ttl) {
-        return token(GatewayTokens.ISSUER, "supply-chain-service", ttl, GatewayTokens.privateKey());
+        return token(GatewayTokens.ISSUER, "supply-chain-service", ttl, GatewayTokens.signingKey());
     }
 
     /** A valid token living one minute, as the gateway mints them. */
@@ -27,17 +26,17 @@ public final class TestIdentity {
         return token(Duration.ofMinutes(1));
     }
 
-    /** A token with the given issuer and audience, signed with the gateway's key. */
+    /** A token with the given issuer and audience, signed with the gateway's secret. */
     public static String token(String issuer, String audience, Duration ttl) {
-        return token(issuer, audience, ttl, GatewayTokens.privateKey());
+        return token(issuer, audience, ttl, GatewayTokens.signingKey());
     }
 
-    /** A well-formed token signed with some other key. */
+    /** A well-formed token signed with some other secret. */
     public static String tokenSignedByStranger() {
         return token(GatewayTokens.ISSUER, "supply-chain-service", Duration.ofMinutes(1), GatewayTokens.strangerKey());
     }
 
-    private static String token(String issuer, String audience, Duration ttl, RSAPrivateKey key) {
+    private static String token(String issuer, String audience, Duration ttl, byte[] key) {
         return GatewayTokens.sign(GatewayTokens.claims(issuer, audience, "booking-web-service", Instant.now().plus(ttl)).build(), key);
     }
 }

@@ -1,19 +1,17 @@
 package io.glasslink.booking.config;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.Resource;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -25,7 +23,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The partner API trusts only the identity the gateway mints ({@code X-Glasslink-Identity}, RS256,
+ * The partner API trusts only the identity the gateway mints ({@code X-Glasslink-Identity}, HS256 with this service's secret,
  * audience {@code booking-web-service}); the web site is public and keeps CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,15 +54,13 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder identityDecoder(@Value("${glasslink.identity.public-key-location:classpath:keys/identity-dev-public.pem}")
-                               Resource publicKey) {
-        RSAPublicKey key;
-        try (InputStream in = publicKey.getInputStream()) {
-            key = RsaKeyConverters.x509().convert(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read identity public key " + publicKey, e);
+    JwtDecoder identityDecoder(@Value("${glasslink.identity.secret}") String secret) {
+        byte[] key = Base64.getDecoder().decode(secret.trim());
+        if (key.length < 32) {
+            throw new IllegalArgumentException("glasslink.identity.secret must be at least 256 bits (32 bytes, base64)");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(ISSUER),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)

@@ -76,7 +76,7 @@ public final class BookingBenchmark {
                         "--spring.datasource.password=" + pg.password(),
                         "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                         "--glasslink.booking.gateway-url=http://127.0.0.1:" + linkPort,
-                        "--glasslink.identity.public-key-location=" + TestIdentity.publicKeyLocation(),
+                        "--glasslink.identity.secret=" + TestIdentity.secret(),
                         "--logging.level.root=WARN");
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                 String identity = TestIdentity.partner("P-BENCH");

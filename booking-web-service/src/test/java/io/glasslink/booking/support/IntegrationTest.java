@@ -40,7 +40,7 @@ public abstract class IntegrationTest {
     @DynamicPropertySource
     static void onPrem(DynamicPropertyRegistry registry) {
         registry.add("glasslink.booking.gateway-url", () -> "http://127.0.0.1:" + LINK.listenPort("onprem"));
-        registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("glasslink.identity.secret", TestIdentity::secret);
     }
 
     @BeforeEach

@@ -5,15 +5,15 @@ import java.time.Instant;
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.glasslink.testsupport.GatewayTokens;
 
-/** Plays the gateway's identity minting for tests, with the test key pair of {@link GatewayTokens} (never the dev keys). */
+/** Plays the gateway's identity minting for tests, with the test secret of {@link GatewayTokens} (never the dev secret). */
 public final class TestIdentity {
 
     private TestIdentity() {
     }
 
-    /** Where the public key is, for {@code glasslink.identity.public-key-location}. */
-    public static String publicKeyLocation() {
-        return GatewayTokens.publicKeyLocation();
+    /** The test secret, base64, for {@code glasslink.identity.secret}. */
+    public static String secret() {
+        return GatewayTokens.secret();
     }
 
     /** An identity token for a partner, as the gateway forwards it. */
@@ -28,6 +28,6 @@ public final class TestIdentity {
         if (partnerId != null) {
             claims.claim("partner_id", partnerId);
         }
-        return GatewayTokens.sign(claims.build(), GatewayTokens.privateKey());
+        return GatewayTokens.sign(claims.build());
     }
 }

@@ -1,25 +1,49 @@
 package io.glasslink.gateway.identity;
 
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /**
  * How identity tokens are signed.
  *
- * @param privateKeyLocation PKCS#8 PEM RSA private key (RS256)
- * @param issuer             {@code iss} claim
- * @param ttl                token lifetime ({@code exp - iat})
- * @param reuse              how long one minted token is reused for the same caller and audience;
- *                           {@code 0s} mints a new token for every request
+ * @param secrets HS256 secret per audience (downstream service name → base64, at least 256
+ *                bits); each downstream service holds only its own
+ * @param issuer  {@code iss} claim
+ * @param ttl     token lifetime ({@code exp - iat})
  */
 @ConfigurationProperties("glasslink.gateway.identity")
-public record IdentityProperties(Resource privateKeyLocation, String issuer, Duration ttl, Duration reuse) {
+public record IdentityProperties(Map<String, String> secrets, String issuer, Duration ttl) {
 
     public IdentityProperties {
+        secrets = secrets == null ? Map.of() : Map.copyOf(secrets);
         issuer = issuer == null ? "glasslink-gateway" : issuer;
         ttl = ttl == null ? Duration.ofSeconds(60) : ttl;
-        reuse = reuse == null ? Duration.ZERO : reuse;
+        secrets.forEach((audience, secret) -> {
+            if (decode(audience, secret).length < 32) {
+                throw new IllegalArgumentException("glasslink.gateway.identity.secrets." + audience
+                        + " must be at least 256 bits (32 bytes, base64)");
+            }
+        });
+    }
+
+    /** The decoded secret of {@code audience}. */
+    public byte[] secretOf(String audience) {
+        String secret = secrets.get(audience);
+        if (secret == null) {
+            throw new IllegalStateException("no identity secret for audience " + audience
+                    + " (glasslink.gateway.identity.secrets." + audience + ")");
+        }
+        return decode(audience, secret);
+    }
+
+    private static byte[] decode(String audience, String secret) {
+        try {
+            return Base64.getDecoder().decode(secret == null ? "" : secret.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("glasslink.gateway.identity.secrets." + audience + " is not base64", e);
+        }
     }
 }

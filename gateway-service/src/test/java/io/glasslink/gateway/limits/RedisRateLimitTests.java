@@ -2,7 +2,6 @@ package io.glasslink.gateway.limits;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,13 +45,12 @@ class RedisRateLimitTests {
                 return true;
             }
         });
-        try (InputStream key = new ClassPathResource("keys/identity-dev-public.pem").getInputStream()) {
-            bookingWeb = Downstream.start("booking-web-service", RsaKeyConverters.x509().convert(key));
-        }
+        bookingWeb = Downstream.start("booking-web-service");
         for (int i = 0; i < 2; i++) {
             gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run(
                     "--server.port=0",
                     "--BOOKING_WEB_URL=" + bookingWeb.url(),
+                    "--glasslink.gateway.identity.secrets.booking-web-service=" + bookingWeb.secret(),
                     "--RATE_LIMIT_REDIS_URL=redis://127.0.0.1:" + redisPort,
                     "--PARTNER_FLEET_2_RATE_LIMIT=5",
                     "--glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",

@@ -6,7 +6,8 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.RSAPublicKey;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
@@ -23,8 +25,9 @@ import com.sun.net.httpserver.HttpServer;
 import io.glasslink.testsupport.FreePorts;
 
 /**
- * A real HTTP server standing in for a downstream service. It accepts a call only with a valid
- * gateway identity token for its audience (401 otherwise, like the on-prem services), and offers
+ * A real HTTP server standing in for a downstream service. It has its own identity secret and
+ * accepts a call only with a valid gateway identity token for its audience signed with it (401
+ * otherwise, like the on-prem services), and offers
  * {@code /api/v1/echo}, {@code /api/v1/slow?ms=}, {@code /api/v1/status?code=} and
  * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503).
  */
@@ -36,13 +39,15 @@ public final class Downstream implements AutoCloseable {
 
     private final HttpServer server;
     private final String audience;
-    private final RSASSAVerifier verifier;
+    private final byte[] secret = new byte[32];
+    private final MACVerifier verifier;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    private Downstream(String audience, RSAPublicKey identityKey) throws IOException {
+    private Downstream(String audience) throws IOException, JOSEException {
         this.audience = audience;
-        this.verifier = new RSASSAVerifier(identityKey);
+        new SecureRandom().nextBytes(secret);
+        this.verifier = new MACVerifier(secret);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.find()), 200);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
@@ -50,12 +55,24 @@ public final class Downstream implements AutoCloseable {
     }
 
     /** Starts a downstream that expects identity tokens for {@code audience}. */
-    public static Downstream start(String audience, RSAPublicKey identityKey) {
+    public static Downstream start(String audience) {
         try {
-            return new Downstream(audience, identityKey);
+            return new Downstream(audience);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    /** Its audience. */
+    public String audience() {
+        return audience;
+    }
+
+    /** Its identity secret, base64, for {@code glasslink.gateway.identity.secrets.<audience>}. */
+    public String secret() {
+        return Base64.getEncoder().encodeToString(secret);
     }
 
     /** Its base URL. */

@@ -1,7 +1,6 @@
 package io.glasslink.gateway.support;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +8,6 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -25,8 +23,6 @@ import io.glasslink.link.LinkSimulatorSettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -55,10 +51,10 @@ public abstract class GatewayTestSupport {
     protected static final String PARTNER_1_KEY = "dev-partner-key-1";
     protected static final String PARTNER_2_KEY = "dev-partner-key-2";
 
-    protected static final RSAPublicKey IDENTITY_PUBLIC_KEY = identityPublicKey();
-    protected static final Downstream SUPPLY_CHAIN = Downstream.start("supply-chain-service", IDENTITY_PUBLIC_KEY);
-    protected static final Downstream PLANNING = Downstream.start("planning-service", IDENTITY_PUBLIC_KEY);
-    protected static final Downstream BOOKING_WEB = Downstream.start("booking-web-service", IDENTITY_PUBLIC_KEY);
+    /** Each with its own identity secret, given to the gateway. */
+    protected static final Downstream SUPPLY_CHAIN = Downstream.start("supply-chain-service");
+    protected static final Downstream PLANNING = Downstream.start("planning-service");
+    protected static final Downstream BOOKING_WEB = Downstream.start("booking-web-service");
     /** Planning is reached through the real link simulator (Direct Connect profile), as in the platform. */
     protected static final LinkSimulator LINK = LinkSimulator.start(LinkSimulatorSettings.defaults()
             .withLink("planning", 0, "127.0.0.1", PLANNING.port()).withProfile("dx"));
@@ -74,6 +70,9 @@ public abstract class GatewayTestSupport {
         registry.add("PLANNING_URL", () -> "http://127.0.0.1:" + LINK.listenPort("planning"));
         registry.add("BOOKING_WEB_URL", BOOKING_WEB::url);
         registry.add("PARTNER_JWT_PUBLIC_KEY_LOCATION", () -> PARTNER_PUBLIC_KEY_FILE.toUri().toString());
+        for (Downstream downstream : new Downstream[] {SUPPLY_CHAIN, PLANNING, BOOKING_WEB}) {
+            registry.add("glasslink.gateway.identity.secrets." + downstream.audience(), downstream::secret);
+        }
     }
 
     /** A client of the running gateway. */
@@ -102,14 +101,6 @@ public abstract class GatewayTestSupport {
             return generator.generateKeyPair();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static RSAPublicKey identityPublicKey() {
-        try (InputStream in = new ClassPathResource("keys/identity-dev-public.pem").getInputStream()) {
-            return RsaKeyConverters.x509().convert(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

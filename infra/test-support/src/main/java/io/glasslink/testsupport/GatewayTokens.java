@@ -1,14 +1,6 @@
 package io.glasslink.testsupport;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -17,40 +9,40 @@ import java.util.UUID;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
- * A stand-in for the gateway's signing key in tests: one RSA key pair per test JVM, its public
- * key written to a PEM file that a service under test is pointed at
- * ({@code glasslink...public-key-location}), and RS256 identity tokens shaped as in
- * docs/contracts.md, signed with it (or with a stranger's key, to prove refusal).
+ * A stand-in for the gateway's identity-token key in tests: one random 256-bit HMAC secret per
+ * test JVM, which a service under test is given ({@code glasslink.identity.secret}, base64), and
+ * HS256 identity tokens shaped as in docs/contracts.md, signed with it (or with a stranger's
+ * secret, to prove refusal). Never the dev secrets of the application.yml files.
  */
 public final class GatewayTokens {
 
     /** The issuer the gateway writes into every identity token. */
     public static final String ISSUER = "glasslink-gateway";
 
-    private static final KeyPair KEYS = generate();
-    private static final Path PUBLIC_KEY = writePublicKey();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] SECRET = newSecret();
 
     private GatewayTokens() {
     }
 
-    /** Spring resource location of the test public key. */
-    public static String publicKeyLocation() {
-        return PUBLIC_KEY.toUri().toString();
+    /** The test secret, base64, for {@code glasslink.identity.secret}. */
+    public static String secret() {
+        return Base64.getEncoder().encodeToString(SECRET);
     }
 
-    /** The private key that signs valid test tokens. */
-    public static RSAPrivateKey privateKey() {
-        return (RSAPrivateKey) KEYS.getPrivate();
+    /** The secret that signs valid test tokens. */
+    public static byte[] signingKey() {
+        return SECRET.clone();
     }
 
-    /** A fresh key nobody trusts. */
-    public static RSAPrivateKey strangerKey() {
-        return (RSAPrivateKey) generate().getPrivate();
+    /** A fresh secret nobody trusts. */
+    public static byte[] strangerKey() {
+        return newSecret();
     }
 
     /** Claims as the gateway writes them: issuer, audience, subject, iat, exp and jti. */
@@ -62,38 +54,25 @@ public final class GatewayTokens {
                 .jwtID(UUID.randomUUID().toString());
     }
 
-    /** The compact RS256 form of {@code claims} signed with {@code key}. */
-    public static String sign(JWTClaimsSet claims, RSAPrivateKey key) {
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+    /** The compact HS256 form of {@code claims} signed with the test secret. */
+    public static String sign(JWTClaimsSet claims) {
+        return sign(claims, SECRET);
+    }
+
+    /** The compact HS256 form of {@code claims} signed with {@code key}. */
+    public static String sign(JWTClaimsSet claims, byte[] key) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
-            jwt.sign(new RSASSASigner(key));
+            jwt.sign(new MACSigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
         return jwt.serialize();
     }
 
-    private static KeyPair generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path writePublicKey() {
-        try {
-            Path file = Files.createTempFile("glasslink-test-identity-", ".pem");
-            file.toFile().deleteOnExit();
-            String pem = "-----BEGIN PUBLIC KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEYS.getPublic().getEncoded())
-                    + "\n-----END PUBLIC KEY-----\n";
-            Files.writeString(file, pem);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static byte[] newSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return secret;
     }
 }

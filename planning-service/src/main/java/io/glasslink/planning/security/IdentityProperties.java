@@ -1,13 +1,31 @@
 package io.glasslink.planning.security;
 
+import java.util.Base64;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.io.Resource;
 
-/** Where the gateway's public key is and what the identity token must say ({@code glasslink.identity.*}). */
+/**
+ * The HS256 secret this service shares with the gateway (base64, at least 256 bits) and what the
+ * identity token must say ({@code glasslink.identity.*}).
+ */
 @ConfigurationProperties("glasslink.identity")
-public record IdentityProperties(Resource publicKeyLocation,
+public record IdentityProperties(String secret,
                                  @DefaultValue("glasslink-gateway") String issuer,
                                  @DefaultValue("planning-service") String audience,
                                  @DefaultValue("X-Glasslink-Identity") String header) {
+
+    public IdentityProperties {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("glasslink.identity.secret (IDENTITY_SECRET) is required");
+        }
+        if (Base64.getDecoder().decode(secret.trim()).length < 32) {
+            throw new IllegalArgumentException("glasslink.identity.secret must be at least 256 bits (32 bytes, base64)");
+        }
+    }
+
+    /** The decoded secret. */
+    public byte[] secretBytes() {
+        return Base64.getDecoder().decode(secret.trim());
+    }
 }

@@ -1,10 +1,9 @@
 package io.glasslink.planning.security;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -13,9 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -26,7 +24,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Resource server on the gateway's identity token: RS256, issuer {@code glasslink-gateway},
+ * Resource server on the gateway's identity token: HS256 with this service's secret, issuer {@code glasslink-gateway},
  * audience {@code planning-service}, read from the {@code X-Glasslink-Identity} header. Health,
  * info, metrics and the OpenAPI document stay open.
  */
@@ -65,12 +63,10 @@ class IdentitySecurity {
     }
 
     @Bean
-    JwtDecoder identityJwtDecoder(IdentityProperties identity) throws IOException {
-        RSAPublicKey key;
-        try (InputStream in = identity.publicKeyLocation().getInputStream()) {
-            key = RsaKeyConverters.x509().convert(in);
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    JwtDecoder identityJwtDecoder(IdentityProperties identity) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withSecretKey(new SecretKeySpec(identity.secretBytes(), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience()))));

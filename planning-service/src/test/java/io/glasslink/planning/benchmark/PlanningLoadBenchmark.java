@@ -53,7 +53,7 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String token = TestIdentity.token("glasslink-gateway", "planning-service", Instant.now().plusSeconds(3600),
-            TestIdentity.privateKey());
+            TestIdentity.signingKey());
     private final List<String> report = new ArrayList<>();
 
     private record Result(String name, long requests, double perSecond, double p50, double p99, double max,

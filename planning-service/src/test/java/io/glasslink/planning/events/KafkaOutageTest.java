@@ -79,7 +79,7 @@ class KafkaOutageTest {
         registry.add("spring.datasource.username", pg::username);
         registry.add("spring.datasource.password", pg::password);
         registry.add("spring.kafka.bootstrap-servers", () -> "127.0.0.1:" + proxyPort());
-        registry.add("glasslink.identity.public-key-location", TestIdentity::publicKeyLocation);
+        registry.add("glasslink.identity.secret", TestIdentity::secret);
     }
 
     private static int proxyPort() {

@@ -38,10 +38,10 @@ class IdentitySecurityTest extends PlanningIntegrationTest {
     @Test
     void tokensForAnotherAudienceFromAnotherIssuerExpiredOrSignedByAStrangerAreRefused() {
         Instant in60s = Instant.now().plusSeconds(60);
-        assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "supply-chain-service", in60s, TestIdentity.privateKey())));
-        assertUnauthorized(call(TestIdentity.token("someone-else", "planning-service", in60s, TestIdentity.privateKey())));
+        assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "supply-chain-service", in60s, TestIdentity.signingKey())));
+        assertUnauthorized(call(TestIdentity.token("someone-else", "planning-service", in60s, TestIdentity.signingKey())));
         assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "planning-service", Instant.now().minusSeconds(300),
-                TestIdentity.privateKey())));
+                TestIdentity.signingKey())));
         assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "planning-service", in60s, TestIdentity.strangerKey())));
         assertUnauthorized(call("not-a-jwt"));
     }

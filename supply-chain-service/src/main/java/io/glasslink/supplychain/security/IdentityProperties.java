@@ -1,12 +1,28 @@
 package io.glasslink.supplychain.security;
 
+import java.util.Base64;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.core.io.Resource;
 
 /**
- * How gateway identity tokens are checked: the gateway's RSA public key (PEM), the expected
- * issuer and this service's audience, and the header that carries the token.
+ * How gateway identity tokens are checked: this service's HS256 secret shared with the gateway
+ * (base64, at least 256 bits), the expected issuer and this service's audience, and the header
+ * that carries the token.
  */
 @ConfigurationProperties("glasslink.identity")
-public record IdentityProperties(Resource publicKeyLocation, String issuer, String audience, String header) {
+public record IdentityProperties(String secret, String issuer, String audience, String header) {
+
+    public IdentityProperties {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("glasslink.identity.secret (IDENTITY_SECRET) is required");
+        }
+        if (Base64.getDecoder().decode(secret.trim()).length < 32) {
+            throw new IllegalArgumentException("glasslink.identity.secret must be at least 256 bits (32 bytes, base64)");
+        }
+    }
+
+    /** The decoded secret. */
+    public byte[] secretBytes() {
+        return Base64.getDecoder().decode(secret.trim());
+    }
 }

@@ -1,9 +1,8 @@
 package io.glasslink.supplychain.security;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.interfaces.RSAPublicKey;
 import java.util.List;
+
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,7 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Resource-server security: {@code /api/**} needs a valid {@code X-Glasslink-Identity} JWT
- * (RS256, issuer {@code glasslink-gateway}, audience {@code supply-chain-service}); anything
+ * (HS256 with this service's secret, issuer {@code glasslink-gateway}, audience {@code supply-chain-service}); anything
  * else answers 401 as problem+json.
  */
 @Configuration(proxyBeanMethods = false)
@@ -63,12 +61,10 @@ class SecurityConfiguration {
     }
 
     @Bean
-    JwtDecoder identityTokenDecoder(IdentityProperties identity) throws IOException {
-        RSAPublicKey key;
-        try (InputStream pem = identity.publicKeyLocation().getInputStream()) {
-            key = RsaKeyConverters.x509().convert(pem);
-        }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(key).signatureAlgorithm(SignatureAlgorithm.RS256).build();
+    JwtDecoder identityTokenDecoder(IdentityProperties identity) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder
+                .withSecretKey(new SecretKeySpec(identity.secretBytes(), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,

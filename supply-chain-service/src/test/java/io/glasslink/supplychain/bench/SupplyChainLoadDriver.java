@@ -56,7 +56,7 @@ public final class SupplyChainLoadDriver {
                 "--spring.datasource.username=" + pg.username(),
                 "--spring.datasource.password=" + pg.password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
-                "--glasslink.identity.public-key-location=" + TestIdentity.publicKeyLocation(),
+                "--glasslink.identity.secret=" + TestIdentity.secret(),
                 "--logging.level.root=WARN");
         System.out.printf(Locale.ROOT, "service started (schema + reference data) in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
