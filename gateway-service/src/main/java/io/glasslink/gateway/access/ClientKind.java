@@ -7,5 +7,7 @@ public enum ClientKind {
     /** An external partner on the partner API. */
     PARTNER,
     /** A glasslink cloud service (e.g. booking-web) allowed on the hybrid on-prem routes. */
-    INTERNAL
+    INTERNAL,
+    /** Operations tooling (e.g. the Prometheus scraper): the actuator endpoints other than health, no routes. */
+    OPS
 }

@@ -39,10 +39,23 @@ class ObservabilityTests extends GatewayTestSupport {
         gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_1_KEY).exchange().expectStatus().isOk();
         gateway().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
-        String prometheus = gateway().get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String prometheus = gateway().get().uri("/actuator/prometheus").header("X-API-Key", "dev-ops-key").exchange()
+                .expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
         assertThat(prometheus).containsPattern(
                 "spring_cloud_gateway_requests_seconds_count\\{[^}]*partner=\"partner-insurer-1\"[^}]*routeId=\"partner-api\"");
         assertThat(prometheus).contains("application=\"gateway-service\"");
+    }
+
+    @Test
+    void theActuatorBeyondHealthIsForOpsClientsOnly() {
+        gateway().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        gateway().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
+                .expectHeader().contentType("application/problem+json");
+        gateway().get().uri("/actuator/circuitbreakers").header("X-API-Key", "wrong-key").exchange()
+                .expectStatus().isUnauthorized();
+        gateway().get().uri("/actuator/prometheus").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isForbidden();
+        gateway().get().uri("/actuator/info").header("X-API-Key", "dev-ops-key").exchange().expectStatus().isOk();
     }
 }
