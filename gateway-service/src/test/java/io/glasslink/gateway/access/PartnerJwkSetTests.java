@@ -5,8 +5,6 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.NoSuchAlgorithmException;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.glasslink.gateway.GatewayApplication;
 import io.glasslink.gateway.support.Downstream;
+import io.glasslink.gateway.support.GatewayTestSupport;
 import io.glasslink.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,8 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PartnerJwkSetTests {
 
     private static final String ISSUER = "https://auth.partners.example";
-    private static final KeyPair FIRST = rsa();
-    private static final KeyPair SECOND = rsa();
+    private static final KeyPair FIRST = GatewayTestSupport.rsaKeyPair();
+    private static final KeyPair SECOND = GatewayTestSupport.rsaKeyPair();
     private static final AtomicReference<JWKSet> PUBLISHED = new AtomicReference<>(set(key(FIRST, "k1")));
     private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
     private static HttpServer authorizationServer;
@@ -104,8 +103,8 @@ class PartnerJwkSetTests {
 
     @Test
     void aTokenSignedWithAKeyOutsideTheSetOrAnUnknownKidIsUnauthorized() {
-        call(token(rsa(), "k1")).expectStatus().isUnauthorized();
-        call(token(rsa(), "k9")).expectStatus().isUnauthorized();
+        call(token(GatewayTestSupport.rsaKeyPair(), "k1")).expectStatus().isUnauthorized();
+        call(token(GatewayTestSupport.rsaKeyPair(), "k9")).expectStatus().isUnauthorized();
     }
 
     private static WebTestClient.ResponseSpec call(String bearer) {
@@ -133,15 +132,5 @@ class PartnerJwkSetTests {
 
     private static JWKSet set(RSAKey... keys) {
         return new JWKSet(List.of(keys));
-    }
-
-    private static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -94,7 +94,8 @@ public abstract class GatewayTestSupport {
         }
     }
 
-    protected static KeyPair rsaKeyPair() {
+    /** A fresh RSA-2048 key pair (an authorization server's signing key in tests). */
+    public static KeyPair rsaKeyPair() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
