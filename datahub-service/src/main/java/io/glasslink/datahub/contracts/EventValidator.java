@@ -10,9 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import com.networknt.schema.OutputFormat;
 import com.networknt.schema.ValidationMessage;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
@@ -28,9 +31,12 @@ public final class EventValidator {
     // bounds the cache when a faulty producer sends ever new type names
     private static final int MAX_CACHED_TYPES = 1000;
     private static final Pattern DOMAIN_TOPIC = Pattern.compile("([a-z][a-z0-9]*)\\.events");
+    private static final String EVENTS_SUFFIX = ".events";
+    private static final String SPEC_VERSION = "1.0";
 
     private final EventSchemas schemas;
-    private final ObjectMapper json = new ObjectMapper();
+    // trailing tokens are an error: the lake line copies the data bytes as they are
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<String, KnownType> knownTypes = new ConcurrentHashMap<>();
 
     public EventValidator(EventSchemas schemas) {
@@ -46,12 +52,24 @@ public final class EventValidator {
         if (event.getSpecVersion() != SpecVersion.V1) {
             throw new InvalidEventException("specversion must be 1.0, was " + event.getSpecVersion());
         }
-        require(event.getId(), "id");
-        require(event.getSubject(), "subject");
-        if (event.getSource() == null || event.getSource().toString().isBlank()) {
-            throw new InvalidEventException("missing attribute source");
+        return validate(topic, EventEnvelope.of(event));
+    }
+
+    /**
+     * Validates the event of {@code envelope} read from {@code topic}: the same rules, in the same order,
+     * as {@link #validate(String, CloudEvent)}. Thread-safe; the data is parsed once and the compiled
+     * schema of each type is looked up once.
+     *
+     * @throws InvalidEventException naming the first rule it breaks
+     */
+    public ValidEvent validate(String topic, EventEnvelope event) throws InvalidEventException {
+        if (!SPEC_VERSION.equals(event.specversion())) {
+            throw new InvalidEventException("specversion must be 1.0, was " + event.specversion());
         }
-        String typeAttribute = event.getType() == null ? "" : event.getType();
+        require(event.id(), "id");
+        require(event.subject(), "subject");
+        require(event.source(), "source");
+        String typeAttribute = event.type() == null ? "" : event.type();
         KnownType known = knownTypes.get(typeAttribute);
         if (known == null) {
             known = lookUp(typeAttribute);
@@ -63,40 +81,52 @@ public final class EventValidator {
             throw new InvalidEventException(known.error());
         }
         EventType type = known.type();
-        Matcher domainTopic = DOMAIN_TOPIC.matcher(topic);
-        if (domainTopic.matches() && !domainTopic.group(1).equals(type.domain())) {
+        if (!topicHoldsDomain(topic, type.domain())) {
             throw new InvalidEventException("type " + type.type() + " does not belong on topic " + topic);
         }
-        OffsetDateTime time = event.getTime();
+        OffsetDateTime time = event.time();
         if (time == null) {
             throw new InvalidEventException("missing attribute time");
         }
-        String contentType = event.getDataContentType();
+        String contentType = event.datacontenttype();
         if (contentType == null || !(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
             throw new InvalidEventException("datacontenttype must be application/json, was " + contentType);
         }
-        if (event.getDataSchema() == null || !known.dataschema().equals(event.getDataSchema().toString())) {
-            throw new InvalidEventException("dataschema must be " + known.dataschema() + ", was " + event.getDataSchema());
+        if (!known.dataschema().equals(event.dataschema())) {
+            throw new InvalidEventException("dataschema must be " + known.dataschema() + ", was " + event.dataschema());
         }
         JsonSchema schema = known.schema();
-        if (event.getData() == null) {
+        if (event.data() == null) {
             throw new InvalidEventException("missing data");
         }
         JsonNode data;
-        try {
-            data = json.readTree(event.getData().toBytes());
+        boolean oneLine;
+        try (JsonParser parser = json.createParser(event.data())) {
+            data = json.readTree(parser);
+            // a raw CR or LF can only be whitespace between tokens (never inside a string): the parser counted them
+            oneLine = parser.currentLocation().getLineNr() <= 1;
         } catch (IOException e) {
             throw new InvalidEventException("data is not JSON: " + firstLine(e.getMessage()));
         }
         if (data == null || data.isMissingNode()) {
             throw new InvalidEventException("data is empty");
         }
-        Set<ValidationMessage> errors = schema.validate(data);
-        if (!errors.isEmpty()) {
+        // fail-fast boolean check first; the messages are collected only for an invalid event
+        if (!schema.validate(data, OutputFormat.BOOLEAN)) {
+            Set<ValidationMessage> errors = schema.validate(data);
             throw new InvalidEventException("data violates " + type.versionedName() + " schema: "
                     + errors.stream().limit(MAX_MESSAGES).map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
         }
-        return new ValidEvent(event, type, time, data);
+        return new ValidEvent(event, type, time, data, oneLine);
+    }
+
+    /** True unless {@code topic} is a domain topic ({@code <domain>.events}) of another domain. */
+    private static boolean topicHoldsDomain(String topic, String domain) {
+        if (topic.length() == domain.length() + EVENTS_SUFFIX.length() && topic.startsWith(domain) && topic.endsWith(EVENTS_SUFFIX)) {
+            return true;
+        }
+        Matcher domainTopic = DOMAIN_TOPIC.matcher(topic);
+        return !domainTopic.matches() || domainTopic.group(1).equals(domain);
     }
 
     private KnownType lookUp(String typeAttribute) {

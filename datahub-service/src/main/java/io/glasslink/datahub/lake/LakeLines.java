@@ -1,21 +1,12 @@
 package io.glasslink.datahub.lake;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.cloudevents.CloudEvent;
+import io.glasslink.datahub.contracts.EventEnvelope;
 import io.glasslink.datahub.contracts.ValidEvent;
 
 /**
@@ -23,195 +14,135 @@ import io.glasslink.datahub.contracts.ValidEvent;
  * ({@code data} embedded as JSON), plus the extension attributes {@code kafkatopic},
  * {@code kafkapartition} and {@code kafkaoffset} that say where it was read.
  *
- * <p>Not thread-safe: one instance per consumer loop, which reuses its generator and buffer.
+ * <p>Not thread-safe: one instance per partition lane, which reuses its buffer.
  */
 public final class LakeLines {
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long LF_BYTES = 0x0A0A0A0A0A0A0A0AL;
-    private static final long CR_BYTES = 0x0D0D0D0D0D0D0D0DL;
+    private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
 
     private final ObjectMapper mapper = new ObjectMapper();
-    private final Buffer out = new Buffer();
-    private final JsonGenerator gen;
+    private byte[] buf = new byte[4096];
+    private int len;
 
-    public LakeLines() {
-        try {
-            gen = new JsonFactory().setRootValueSeparator(null).createGenerator((OutputStream) out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The line, newline-terminated, UTF-8, with {@code time} formatted from the parsed event time. */
+    /** The line, newline-terminated, UTF-8, with {@code time} as the producer wrote it. */
     public byte[] encode(ValidEvent valid, String topic, int partition, long offset) {
-        return encode(valid, DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(valid.time()), topic, partition, offset);
+        return Arrays.copyOf(buf, encodeInPlace(valid, topic, partition, offset));
     }
 
     /**
-     * The line, newline-terminated, UTF-8.
-     *
-     * @param timeText the {@code time} attribute as the producer wrote it (it parsed already), cheaper
-     *                 than formatting the parsed value again
+     * Encodes the line into this encoder's buffer, without a copy: it is {@link #buffer()} up to the
+     * returned length, valid until the next call.
      */
-    public byte[] encode(ValidEvent valid, String timeText, String topic, int partition, long offset) {
-        CloudEvent event = valid.event();
-        byte[] data = event.getData().toBytes();
-        out.reset();
-        try {
-            gen.writeStartObject();
-            gen.writeStringField("specversion", event.getSpecVersion().toString());
-            gen.writeStringField("id", event.getId());
-            gen.writeStringField("source", event.getSource().toString());
-            gen.writeStringField("type", event.getType());
-            gen.writeStringField("subject", event.getSubject());
-            gen.writeStringField("time", timeText);
-            gen.writeStringField("datacontenttype", event.getDataContentType());
-            gen.writeStringField("dataschema", event.getDataSchema().toString());
-            for (String name : event.getExtensionNames()) {
-                Object value = event.getExtension(name);
-                if (value instanceof Number n) {
-                    gen.writeNumberField(name, n.longValue());
-                } else if (value instanceof Boolean b) {
-                    gen.writeBooleanField(name, b);
-                } else if (value != null) {
-                    gen.writeStringField(name, value.toString());
-                }
-            }
-            gen.writeStringField("kafkatopic", topic);
-            gen.writeNumberField("kafkapartition", partition);
-            gen.writeNumberField("kafkaoffset", offset);
-            gen.writeFieldName("data");
-            if (isSingleLine(data)) {
-                // the data was parsed as JSON already: copying its bytes is cheaper than re-serialising
-                gen.writeRawValue(new RawJson(data));
+    public int encodeInPlace(ValidEvent valid, String topic, int partition, long offset) {
+        EventEnvelope event = valid.envelope();
+        byte[] data = event.data();
+        len = 0;
+        field('{', "specversion", event.specversion());
+        field(',', "id", event.id());
+        field(',', "source", event.source());
+        field(',', "type", event.type());
+        field(',', "subject", event.subject());
+        field(',', "time", event.timeText());
+        field(',', "datacontenttype", event.datacontenttype());
+        field(',', "dataschema", event.dataschema());
+        for (EventEnvelope.Extension extension : event.extensions()) {
+            Object value = extension.value();
+            if (value instanceof Number n) {
+                raw(',', extension.name(), Long.toString(n.longValue()));
+            } else if (value instanceof Boolean b) {
+                raw(',', extension.name(), b.toString());
             } else {
-                mapper.writeTree(gen, valid.data());
-            }
-            gen.writeEndObject();
-            gen.writeRaw('\n');
-            gen.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** True when {@code data} holds no CR or LF byte; reads eight bytes at a time (it runs for every event). */
-    static boolean isSingleLine(byte[] data) {
-        int i = 0;
-        for (; i + Long.BYTES <= data.length; i += Long.BYTES) {
-            long word = (long) LONGS.get(data, i);
-            if (hasZeroByte(word ^ LF_BYTES) || hasZeroByte(word ^ CR_BYTES)) {
-                return false;
+                field(',', extension.name(), value.toString());
             }
         }
-        for (; i < data.length; i++) {
-            if (data[i] == '\n' || data[i] == '\r') {
-                return false;
+        field(',', "kafkatopic", topic);
+        raw(',', "kafkapartition", Integer.toString(partition));
+        raw(',', "kafkaoffset", Long.toString(offset));
+        name(',', "data");
+        if (valid.dataOnOneLine() && !startsWithByteOrderMark(data)) {
+            // the data was parsed as JSON already: copying its bytes is cheaper than re-serialising
+            bytes(data, data.length);
+        } else {
+            try {
+                byte[] compact = mapper.writeValueAsBytes(valid.data());
+                bytes(compact, compact.length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
-        return true;
+        ensure(2);
+        buf[len++] = '}';
+        buf[len++] = '\n';
+        return len;
     }
 
-    private static boolean hasZeroByte(long word) {
-        return ((word - 0x0101010101010101L) & ~word & 0x8080808080808080L) != 0;
+    /** The buffer {@link #encodeInPlace} wrote to. */
+    public byte[] buffer() {
+        return buf;
     }
 
-    /** A byte buffer that can be emptied and reused. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(4096);
-        }
+    private void field(char separator, String name, String value) {
+        name(separator, name);
+        string(value);
     }
 
-    /** Already-valid UTF-8 JSON, written by the generator as is. */
-    private record RawJson(byte[] bytes) implements SerializableString {
+    private void raw(char separator, String name, String value) {
+        name(separator, name);
+        ascii(value);
+    }
 
-        @Override
-        public String getValue() {
-            return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        }
+    private void name(char separator, String name) {
+        ensure(1);
+        buf[len++] = (byte) separator;
+        string(name);
+        ensure(1);
+        buf[len++] = ':';
+    }
 
-        @Override
-        public int charLength() {
-            return getValue().length();
-        }
-
-        @Override
-        public char[] asQuotedChars() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public byte[] asUnquotedUTF8() {
-            return bytes;
-        }
-
-        @Override
-        public byte[] asQuotedUTF8() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int appendQuotedUTF8(byte[] buffer, int offset) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int appendQuoted(char[] buffer, int offset) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int appendUnquotedUTF8(byte[] buffer, int offset) {
-            if (offset + bytes.length > buffer.length) {
-                return -1;
+    /** A JSON string; plain ASCII (the usual case) is copied as is, anything else goes through Jackson's escaper. */
+    private void string(String value) {
+        int n = value.length();
+        ensure(n + 2);
+        int at = len;
+        buf[at++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                byte[] escaped = ESCAPER.quoteAsUTF8(value);
+                ensure(escaped.length + 2);
+                buf[len] = '"';
+                System.arraycopy(escaped, 0, buf, len + 1, escaped.length);
+                len += escaped.length + 1;
+                buf[len++] = '"';
+                return;
             }
-            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
-            return bytes.length;
+            buf[at++] = (byte) c;
         }
+        buf[at++] = '"';
+        len = at;
+    }
 
-        @Override
-        public int appendUnquoted(char[] buffer, int offset) {
-            throw new UnsupportedOperationException();
+    private void ascii(String value) {
+        int n = value.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            buf[len++] = (byte) value.charAt(i);
         }
+    }
 
-        @Override
-        public int writeQuotedUTF8(OutputStream out) {
-            throw new UnsupportedOperationException();
-        }
+    private void bytes(byte[] bytes, int length) {
+        ensure(length);
+        System.arraycopy(bytes, 0, buf, len, length);
+        len += length;
+    }
 
-        @Override
-        public int writeUnquotedUTF8(OutputStream out) throws IOException {
-            out.write(bytes);
-            return bytes.length;
+    private void ensure(int more) {
+        if (len + more > buf.length) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
         }
+    }
 
-        @Override
-        public int putQuotedUTF8(ByteBuffer buffer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int putUnquotedUTF8(ByteBuffer out) {
-            out.put(bytes);
-            return bytes.length;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof RawJson other && Arrays.equals(bytes, other.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
-
-        @Override
-        public String toString() {
-            return getValue();
-        }
+    private static boolean startsWithByteOrderMark(byte[] data) {
+        return data.length >= 3 && data[0] == (byte) 0xEF && data[1] == (byte) 0xBB && data[2] == (byte) 0xBF;
     }
 }

@@ -1,7 +1,9 @@
 package io.glasslink.datahub.lake;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,6 +56,11 @@ public final class PartitionBatch {
 
     /** Adds one lake line for the record at {@code offset}. */
     public void append(EventType type, Instant eventTime, byte[] line, long offset) {
+        append(type, eventTime, line, line.length, offset);
+    }
+
+    /** Adds one lake line, the first {@code length} bytes of {@code line} (copied), for the record at {@code offset}. */
+    public void append(EventType type, Instant eventTime, byte[] line, int length, long offset) {
         if (windowEnd == null) {
             long interval = settings.eventTimeInterval().toMillis();
             windowEnd = Instant.ofEpochMilli(Math.floorDiv(eventTime.toEpochMilli(), interval) * interval + interval);
@@ -64,9 +71,9 @@ public final class PartitionBatch {
             file = new LakeFile(layout.folder(type, eventTime), offset);
             files.put(key, file);
         }
-        file.append(line, offset);
+        file.append(line, length, offset);
         records++;
-        bytes += line.length;
+        bytes += length;
         lastOffset = offset;
     }
 
@@ -121,8 +128,8 @@ public final class PartitionBatch {
     private final class LakeFile {
         private final String folder;
         private final long firstOffset;
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(64 * 1024);
-        private final GZIPOutputStream gzip;
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * 1024);
+        private final OutputStream gzip;
         private long count;
         private long last;
 
@@ -130,19 +137,20 @@ public final class PartitionBatch {
             this.folder = folder;
             this.firstOffset = firstOffset;
             try {
-                this.gzip = new GZIPOutputStream(buffer, 64 * 1024) {
+                // lines are gathered into large blocks: one deflate call per block, not per 1 KB line
+                this.gzip = new BufferedOutputStream(new GZIPOutputStream(buffer, 64 * 1024) {
                     {
                         def.setLevel(Deflater.BEST_SPEED);
                     }
-                };
+                }, 256 * 1024);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
 
-        void append(byte[] line, long offset) {
+        void append(byte[] line, int length, long offset) {
             try {
-                gzip.write(line);
+                gzip.write(line, 0, length);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

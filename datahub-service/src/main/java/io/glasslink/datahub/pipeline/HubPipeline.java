@@ -41,6 +41,7 @@ public class HubPipeline implements SmartLifecycle {
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<byte[], byte[]> producer;
     private ExecutorService uploads;
+    private ExecutorService processing;
 
     /**
      * @param consumerConfig Kafka client settings (bootstrap servers, security); the hub sets group,
@@ -76,6 +77,14 @@ public class HubPipeline implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger processingThreads = new AtomicInteger();
+        int lanesThreads = hub.processingThreads() > 0 ? hub.processingThreads() : Runtime.getRuntime().availableProcessors();
+        processing = Executors.newFixedThreadPool(lanesThreads, r -> {
+            Thread t = new Thread(r, "datahub-lane-" + processingThreads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        BinaryEnvelopes envelopes = new BinaryEnvelopes();
         for (int i = 0; i < Math.max(1, hub.consumers()); i++) {
             Map<String, Object> props = new HashMap<>(consumerConfig);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, hub.groupId());
@@ -83,9 +92,12 @@ public class HubPipeline implements SmartLifecycle {
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+            props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+            props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+            int maxPollRecords = Integer.parseInt(props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
             HubWorker worker = new HubWorker(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, router, lake, store, uploads, metrics);
+                    producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, envelopes, router, lake, store,
+                    processing, uploads, metrics, Math.max(2_000, maxPollRecords));
             Thread thread = new Thread(worker, "datahub-consumer-" + i);
             workers.add(worker);
             threads.add(thread);
@@ -115,6 +127,10 @@ public class HubPipeline implements SmartLifecycle {
         }
         workers.clear();
         threads.clear();
+        if (processing != null) {
+            processing.shutdownNow();
+            processing = null;
+        }
         if (uploads != null) {
             uploads.shutdownNow();
             try {

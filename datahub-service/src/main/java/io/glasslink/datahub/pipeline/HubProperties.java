@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partitions      partitions of the topics the hub creates
  * @param retention       retention of the non-compacted topics the hub creates
  * @param pollTimeout     longest wait of one poll (also the idle-flush check period)
- * @param uploadThreads   parallel uploads when a batch lands
+ * @param uploadThreads   parallel uploads (files of the batches landing at once, all partitions together)
+ * @param processingThreads threads that decode, validate, encode and gzip, one partition at a time each
+ *                        (0 = one per processor); shared by the consumer loops
  * @param autoStart       start consuming with the application
  */
 @ConfigurationProperties("glasslink.datahub")
@@ -26,5 +28,6 @@ public record HubProperties(
         @DefaultValue("7d") Duration retention,
         @DefaultValue("500ms") Duration pollTimeout,
         @DefaultValue("4") int uploadThreads,
+        @DefaultValue("0") int processingThreads,
         @DefaultValue("true") boolean autoStart) {
 }

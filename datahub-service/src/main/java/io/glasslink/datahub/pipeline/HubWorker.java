@@ -1,8 +1,6 @@
 package io.glasslink.datahub.pipeline;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,22 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.cloudevents.CloudEvent;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import io.glasslink.datahub.contracts.EventValidator;
-import io.glasslink.datahub.contracts.InvalidEventException;
-import io.glasslink.datahub.contracts.ValidEvent;
 import io.glasslink.datahub.lake.LakeLayout;
-import io.glasslink.datahub.lake.LakeLines;
 import io.glasslink.datahub.lake.LakeObject;
 import io.glasslink.datahub.lake.LakeProperties;
 import io.glasslink.datahub.lake.LakeStore;
-import io.glasslink.datahub.lake.PartitionBatch;
 import io.glasslink.datahub.routing.Router;
-import io.glasslink.datahub.routing.Sink;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -33,97 +26,99 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One consumer loop of the hub. Per record: decode the CloudEvent (binary mode), validate it,
- * dead-letter it if invalid, forward it to its sink topics and add it to its partition's lake
- * batch. A batch lands (all its files uploaded, pending sends flushed, then its offset committed)
- * when full, when its event-time window ends, or when it has been open for the idle-flush interval.
- * A failed landing discards the batch and re-reads the partition from the batch start; a rebalance
- * discards the batches of the revoked partitions; nothing is ever committed before it is stored.
+ * One consumer loop of the hub. The loop's thread owns the Kafka consumer: it polls, hands each
+ * partition's records to that partition's {@link Lane} (decode, validate, dead-letter, fan out,
+ * encode and gzip, on the shared processing threads, in offset order), starts uploads and commits.
+ *
+ * <p>Exactly-once in the lake rests on one rule per partition: at most one batch is ever stored and
+ * not yet committed. A lane may seal further batches meanwhile, but a batch's upload starts only once
+ * the batch before it is committed, and its offset is committed only once all its files are stored
+ * and the pending dead-letter/fan-out sends are acknowledged. After a crash, a rebalance or a failed
+ * upload the partition is re-read from its committed offset, and every file that was stored and not
+ * committed is rewritten under the same key (see {@link io.glasslink.datahub.lake.PartitionBatch}).
  */
 final class HubWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(HubWorker.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    private static final String CE_TIME = "ce_time";
+    // the loop's poll timeout while lanes or uploads have work in flight: commits must not wait for a long poll
+    private static final Duration BUSY_POLL = Duration.ofMillis(5);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final Producer<byte[], byte[]> producer;
     private final Collection<String> sources;
-    private final String deadLetterTopic;
     private final Duration pollTimeout;
-    private final EventValidator validator;
-    private final Router router;
-    private final LakeLayout layout;
-    private final LakeLines lines = new LakeLines();
-    private final LakeProperties lake;
-    private final LakeStore store;
     private final ExecutorService uploads;
+    private final Lane.Context context;
+    private final LakeStore store;
     private final HubMetrics metrics;
-    private final Map<TopicPartition, PartitionBatch> batches = new HashMap<>();
+    private final Producer<byte[], byte[]> producer;
+    private final Map<TopicPartition, Lane> lanes = new HashMap<>();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
-    private final Callback sendCallback = (metadata, exception) -> {
-        if (exception != null) {
-            sendFailure.compareAndSet(null, exception);
-        }
-    };
+    private final int maxQueuedRecords;
 
     private volatile boolean running = true;
     private volatile boolean abrupt;
+    private volatile boolean dead;
 
     HubWorker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Collection<String> sources,
-              String deadLetterTopic, Duration pollTimeout, EventValidator validator, Router router,
-              LakeProperties lake, LakeStore store, ExecutorService uploads, HubMetrics metrics) {
+              String deadLetterTopic, Duration pollTimeout, EventValidator validator, BinaryEnvelopes envelopes, Router router,
+              LakeProperties lake, LakeStore store, Executor processing, ExecutorService uploads, HubMetrics metrics,
+              int maxQueuedRecords) {
         this.consumer = consumer;
         this.producer = producer;
         this.sources = sources;
-        this.deadLetterTopic = deadLetterTopic;
         this.pollTimeout = pollTimeout;
-        this.validator = validator;
-        this.router = router;
-        this.layout = new LakeLayout(lake.prefix());
-        this.lake = lake;
         this.store = store;
         this.uploads = uploads;
         this.metrics = metrics;
+        this.maxQueuedRecords = maxQueuedRecords;
+        Callback sendCallback = (metadata, exception) -> {
+            if (exception != null) {
+                sendFailure.compareAndSet(null, exception);
+            }
+        };
+        this.context = new Lane.Context(producer, sendCallback, deadLetterTopic, validator, envelopes, router,
+                new LakeLayout(lake.prefix()), lake, processing, metrics);
     }
 
     @Override
     public void run() {
         try {
-            consumer.subscribe(sources, new DiscardOnRevoke());
+            consumer.subscribe(sources, new LandOnRevoke());
             while (running) {
-                ConsumerRecords<byte[], byte[]> records = consumer.poll(pollTimeout);
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(busy() ? BUSY_POLL : pollTimeout);
                 for (TopicPartition tp : records.partitions()) {
-                    for (ConsumerRecord<byte[], byte[]> record : records.records(tp)) {
-                        if (!handle(tp, record)) {
-                            break;
-                        }
-                    }
+                    lanes.computeIfAbsent(tp, Lane::new).submit(context, records.records(tp));
                 }
-                landDue(System.nanoTime());
+                advance();
+                long now = System.nanoTime();
+                for (Lane lane : lanes.values()) {
+                    lane.flushIfDue(context, now);
+                }
+                pauseOrResume();
             }
             if (!abrupt) {
-                for (TopicPartition tp : new ArrayList<>(batches.keySet())) {
-                    land(tp, batches.get(tp));
-                }
+                drainAndCommit();
             }
         } catch (WakeupException e) {
             if (running) {
                 log.error("consumer woken up unexpectedly", e);
             }
         } catch (Throwable e) {
+            dead = true;
             log.error("hub consumer loop stopped by an unexpected error; uncommitted batches will be re-read", e);
         } finally {
-            consumer.close(abrupt ? Duration.ZERO : Duration.ofSeconds(5));
+            // what was stored and not committed is re-read by the next owner: only let uploads under way finish
+            for (Lane lane : lanes.values()) {
+                lane.settle();
+            }
+            consumer.close(abrupt || dead ? Duration.ZERO : Duration.ofSeconds(5));
         }
     }
 
@@ -139,135 +134,200 @@ final class HubWorker implements Runnable {
         consumer.wakeup();
     }
 
-    /** Handles one record; false when its partition was rewound and the rest of the poll must be skipped. */
-    private boolean handle(TopicPartition tp, ConsumerRecord<byte[], byte[]> record) {
-        PartitionBatch batch = batches.computeIfAbsent(tp, k -> newBatch(k, record.offset()));
-        ValidEvent valid;
-        try {
-            CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
-            valid = validator.validate(tp.topic(), event);
-        } catch (InvalidEventException e) {
-            return deadLetter(record, e.reason(), batch);
-        } catch (RuntimeException e) {
-            return deadLetter(record, "unparseable CloudEvent: " + e.getMessage(), batch);
-        }
-        List<Sink> sinks = router.sinksFor(tp.topic(), valid.event().getType());
-        boolean toLake = false;
-        for (Sink sink : sinks) {
-            toLake |= sink instanceof Sink.Lake;
-        }
-        Instant eventTime = valid.time().toInstant();
-        if (toLake && batch.endsBefore(eventTime)) {
-            if (!land(tp, batch)) {
-                return false;
-            }
-            batch = newBatch(tp, record.offset());
-            batches.put(tp, batch);
-        }
-        for (Sink sink : sinks) {
-            if (sink instanceof Sink.Topic topic) {
-                producer.send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(),
-                        new RecordHeaders(record.headers().toArray())), sendCallback);
-                metrics.forwarded(topic.name());
+    private boolean busy() {
+        for (Lane lane : lanes.values()) {
+            if (lane.busy()) {
+                return true;
             }
         }
-        if (!toLake) {
-            batch.skip(record.offset());
-            return true;
-        }
-        Header timeHeader = record.headers().lastHeader(CE_TIME);
-        byte[] line = timeHeader == null
-                ? lines.encode(valid, tp.topic(), tp.partition(), record.offset())
-                : lines.encode(valid, new String(timeHeader.value(), StandardCharsets.UTF_8), tp.topic(), tp.partition(), record.offset());
-        batch.append(valid.type(), eventTime, line, record.offset());
-        return !batch.full() || land(tp, batch);
+        return false;
     }
 
-    private boolean deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, PartitionBatch batch) {
-        producer.send(DeadLetters.of(deadLetterTopic, record, reason), sendCallback);
-        metrics.deadLettered(record.topic());
-        batch.skip(record.offset());
-        return true;
-    }
-
-    private PartitionBatch newBatch(TopicPartition tp, long startOffset) {
-        return new PartitionBatch(tp.topic(), tp.partition(), startOffset, System.nanoTime(), layout, lake);
-    }
-
-    private void landDue(long now) {
-        for (Map.Entry<TopicPartition, PartitionBatch> e : new ArrayList<>(batches.entrySet())) {
-            if (e.getValue().due(now)) {
-                land(e.getKey(), e.getValue());
-            }
-        }
-    }
-
-    /** Uploads every file of the batch, flushes pending sends, commits; on failure rewinds the partition. */
-    private boolean land(TopicPartition tp, PartitionBatch batch) {
-        long started = System.nanoTime();
-        batches.remove(tp);
-        List<LakeObject> objects = batch.seal();
-        try {
-            CompletableFuture<?>[] puts = objects.stream()
-                    .map(o -> CompletableFuture.runAsync(() -> store.put(o), uploads))
-                    .toArray(CompletableFuture[]::new);
-            CompletableFuture.allOf(puts).join();
-            producer.flush();
-            Exception failedSend = sendFailure.getAndSet(null);
-            if (failedSend != null) {
-                // the failed send may belong to any open batch of this loop: re-read them all
-                for (Map.Entry<TopicPartition, PartitionBatch> open : new ArrayList<>(batches.entrySet())) {
-                    batches.remove(open.getKey());
-                    seek(open.getKey(), open.getValue().startOffset());
+    /**
+     * Commits every landing whose files are stored, in order per partition, and starts the upload of
+     * the next one; a failed upload re-reads its partition, an error of a lane or an upload ends the loop.
+     */
+    private void advance() {
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        boolean flushed = false;
+        for (Lane lane : new ArrayList<>(lanes.values())) {
+            lane.rethrowFailure();
+            Lane.Landing head;
+            while ((head = lane.head()) != null) {
+                if (!head.started()) {
+                    head.start(store, uploads);
                 }
-                return rewind(tp, batch, failedSend);
+                if (!head.stored().isDone()) {
+                    break;
+                }
+                Throwable failure = failureOf(head.stored());
+                if (failure != null) {
+                    rewind(lane, failure);
+                    backOff();
+                    break;
+                }
+                if (!flushed) {
+                    // every send of the landing's records was issued before it was sealed
+                    producer.flush();
+                    flushed = true;
+                }
+                Exception failedSend = sendFailure.getAndSet(null);
+                if (failedSend != null) {
+                    // the failed send may belong to any partition of this loop: re-read them all
+                    commitSync(commits);
+                    for (Lane other : new ArrayList<>(lanes.values())) {
+                        rewind(other, failedSend);
+                    }
+                    backOff();
+                    return;
+                }
+                lane.committed(head);
+                commits.put(lane.partition(), new OffsetAndMetadata(head.nextOffset()));
+                metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
             }
-            consumer.commitSync(Map.of(tp, new OffsetAndMetadata(batch.nextOffset())));
-            metrics.landed(batch.records(), objects.size(), System.nanoTime() - started);
-            return true;
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof Error error) {
+        }
+        commitSync(commits);
+    }
+
+    private void commitSync(Map<TopicPartition, OffsetAndMetadata> commits) {
+        if (!commits.isEmpty()) {
+            consumer.commitSync(commits);
+            commits.clear();
+        }
+    }
+
+    /** The cause of a failed upload; an {@link Error} (the process is in no state to go on) is rethrown. */
+    private static Throwable failureOf(CompletableFuture<Void> stored) {
+        try {
+            stored.get();
+            return null;
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof CompletionException nested && nested.getCause() != null) {
+                cause = nested.getCause();
+            }
+            if (cause instanceof Error error) {
                 throw error;
             }
-            return rewind(tp, batch, e.getCause());
-        } catch (WakeupException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            return rewind(tp, batch, e);
+            return cause;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e;
         }
     }
 
-    private boolean rewind(TopicPartition tp, PartitionBatch batch, Throwable cause) {
-        log.warn("landing {} from offset {} failed, re-reading it: {}", tp, batch.startOffset(), cause.toString());
+    /** Discards what the lane holds beyond its committed offset and re-reads the partition from there. */
+    private void rewind(Lane lane, Throwable cause) {
+        long from = lane.discard();
+        if (from < 0) {
+            return;
+        }
+        log.warn("landing {} from offset {} failed, re-reading it: {}", lane.partition(), from, cause.toString());
         metrics.landingFailed();
-        seek(tp, batch.startOffset());
+        try {
+            consumer.seek(lane.partition(), from);
+        } catch (IllegalStateException notAssigned) {
+            // revoked meanwhile: its next owner starts from the committed offset anyway
+        }
+    }
+
+    private void backOff() {
         try {
             Thread.sleep(RETRY_BACKOFF.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
         }
-        return false;
     }
 
-    private void seek(TopicPartition tp, long offset) {
-        try {
-            consumer.seek(tp, offset);
-        } catch (IllegalStateException notAssigned) {
-            // revoked meanwhile: its next owner starts from the committed offset anyway
+    /** Pauses a partition whose lane has too much queued or sealed, resumes it once it has caught up. */
+    private void pauseOrResume() {
+        List<TopicPartition> pause = new ArrayList<>();
+        List<TopicPartition> resume = new ArrayList<>();
+        for (Lane lane : lanes.values()) {
+            boolean behind = lane.behind(maxQueuedRecords);
+            if (behind && !lane.paused) {
+                pause.add(lane.partition());
+                lane.paused = true;
+            } else if (!behind && lane.paused) {
+                resume.add(lane.partition());
+                lane.paused = false;
+            }
+        }
+        if (!pause.isEmpty()) {
+            consumer.pause(pause);
+        }
+        if (!resume.isEmpty()) {
+            consumer.resume(resume);
         }
     }
 
-    private final class DiscardOnRevoke implements ConsumerRebalanceListener {
+    /** On a graceful stop: seals every lane's batch, then uploads and commits everything in order. */
+    private void drainAndCommit() {
+        for (Lane lane : lanes.values()) {
+            lane.sealNow(context);
+        }
+        for (Lane lane : lanes.values()) {
+            lane.awaitProcessed();
+        }
+        while (lanes.values().stream().anyMatch(lane -> lane.head() != null)) {
+            for (Lane lane : lanes.values()) {
+                Lane.Landing head = lane.head();
+                if (head != null) {
+                    if (!head.started()) {
+                        head.start(store, uploads);
+                    }
+                    head.stored().exceptionally(e -> null).join();
+                }
+            }
+            int before = lanes.values().stream().mapToInt(Lane::pending).sum();
+            advance();
+            if (lanes.values().stream().mapToInt(Lane::pending).sum() >= before) {
+                // a landing failed and was discarded for re-reading: nothing more to land before stopping
+                break;
+            }
+        }
+    }
+
+    private final class LandOnRevoke implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // not landed, not committed: the next owner re-reads them and rewrites the same keys
-            partitions.forEach(batches::remove);
+            // the next owner re-reads from the committed offset: let the upload under way finish, commit it
+            // if it was stored, and discard the rest (never committed, so it is re-read and rewritten)
+            Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                Lane lane = lanes.remove(tp);
+                if (lane == null) {
+                    continue;
+                }
+                lane.settle();
+                Lane.Landing head = lane.head();
+                if (!abrupt && !dead && head != null && head.started() && !head.stored().isCompletedExceptionally()
+                        && sendFailure.get() == null) {
+                    producer.flush();
+                    if (sendFailure.get() == null) {
+                        commits.put(tp, new OffsetAndMetadata(head.nextOffset()));
+                    }
+                }
+            }
+            if (!commits.isEmpty()) {
+                consumer.commitSync(commits);
+            }
         }
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             // positions come from the committed offsets
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            for (TopicPartition tp : partitions) {
+                Lane lane = lanes.remove(tp);
+                if (lane != null) {
+                    lane.settle();
+                }
+            }
         }
     }
 }

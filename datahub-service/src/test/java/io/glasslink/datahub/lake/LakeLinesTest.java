@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.glasslink.datahub.TestEvents;
+import io.glasslink.datahub.contracts.EventEnvelope;
 import io.glasslink.datahub.contracts.EventSchemas;
 import io.glasslink.datahub.contracts.EventValidator;
 import io.glasslink.datahub.contracts.ValidEvent;
@@ -52,25 +55,42 @@ class LakeLinesTest {
     }
 
     @Test
-    void findsALineBreakAtAnyPositionOfTheData() {
-        for (int length = 0; length < 40; length++) {
-            for (int at = 0; at < length; at++) {
-                for (byte breaker : new byte[] {'\n', '\r'}) {
-                    byte[] data = "x".repeat(length).getBytes(StandardCharsets.UTF_8);
-                    data[at] = breaker;
-                    assertThat(LakeLines.isSingleLine(data)).as("length %d, break at %d", length, at).isFalse();
-                }
+    void keepsEveryLineOneEventWhereverTheDataHasLineBreaksOrEscapedOnes() throws Exception {
+        String[] layouts = {"{%s\"probeId\":\"p\\n1\",\"sequence\":5,\"value\":1,\"measuredAt\":\"2026-12-01T09:30:00Z\"}",
+                "{\"probeId\":\"p\\n1\",%s\"sequence\":5,\"value\":1,\"measuredAt\":\"2026-12-01T09:30:00Z\"}",
+                "{\"probeId\":\"p\\n1\",\"sequence\":5,\"value\":1,\"measuredAt\":\"2026-12-01T09:30:00Z\"}%s",
+                "%s{\"probeId\":\"p\\n1\",\"sequence\":5,\"value\":1,\"measuredAt\":\"2026-12-01T09:30:00Z\"}"};
+        for (String layout : layouts) {
+            for (String space : new String[] {"", "\n", "\r", "\r\n", " \t "}) {
+                String line = encode(layout.formatted(space), 3);
+                assertThat(line.indexOf('\n')).as("%s with %s", layout, space.replace("\n", "LF").replace("\r", "CR")).isEqualTo(line.length() - 1);
+                assertThat(line).doesNotContain("\r");
+                assertThat(json.readTree(line).get("data").get("probeId").asText()).isEqualTo("p\n1");
             }
-            assertThat(LakeLines.isSingleLine("\u00e9\u20ac\"x\\".repeat(length).getBytes(StandardCharsets.UTF_8))).isTrue();
         }
     }
 
     @Test
     void keepsTheTimeAsTheProducerWroteIt() throws Exception {
-        ValidEvent valid = validator.validate("hubtest.events", TestEvents.probeMeasured("p1", 1, TIME, 0));
-        String line = new String(lines.encode(valid, "2026-12-01T09:30:00.000+01:00", "hubtest.events", 0, 0), StandardCharsets.UTF_8);
+        EventEnvelope read = EventEnvelope.of(TestEvents.probeMeasured("p1", 1, TIME, 0));
+        EventEnvelope asWritten = new EventEnvelope(read.specversion(), read.id(), read.source(), read.type(), read.subject(),
+                read.time(), "2026-12-01T09:30:00.000+01:00", read.datacontenttype(), read.dataschema(), read.data(), read.extensions());
+        ValidEvent valid = validator.validate("hubtest.events", asWritten);
+        String line = new String(lines.encode(valid, "hubtest.events", 0, 0), StandardCharsets.UTF_8);
 
         assertThat(json.readTree(line).get("time").asText()).isEqualTo("2026-12-01T09:30:00.000+01:00");
+    }
+
+    @Test
+    void escapesAttributesThatAreNotPlainAsciiAndWritesExtensions() throws Exception {
+        CloudEvent event = CloudEventBuilder.v1(TestEvents.probeMeasured("p1", 1, TIME, 0))
+                .withSubject("caf\u00e9 \"quoted\" \\ tab\t").withExtension("traceparent", "00-abc-01").build();
+        String line = new String(lines.encode(validator.validate("hubtest.events", event), "hubtest.events", 0, 9), StandardCharsets.UTF_8);
+
+        JsonNode parsed = json.readTree(line);
+        assertThat(parsed.get("subject").asText()).isEqualTo("caf\u00e9 \"quoted\" \\ tab\t");
+        assertThat(parsed.get("traceparent").asText()).isEqualTo("00-abc-01");
+        assertThat(parsed.get("kafkaoffset").asLong()).isEqualTo(9);
     }
 
     private String encode(String data, long offset) throws Exception {

@@ -110,7 +110,7 @@ class ExactlyOnceLakeTest {
         LakeProperties lake = new LakeProperties(bucket, "raw", true, maxRecords, DataSize.ofMegabytes(8), interval,
                 Duration.ofMillis(250), DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(topic), List.of(), "lake")), List.of()));
-        HubProperties hub = new HubProperties(group, 1, topic + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, false);
+        HubProperties hub = new HubProperties(group, 1, topic + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false);
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);

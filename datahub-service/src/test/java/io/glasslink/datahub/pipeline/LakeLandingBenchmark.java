@@ -67,12 +67,14 @@ class LakeLandingBenchmark {
             int eventBytes = produce(topic, events);
             say("events: %,d on %d partitions, value %d bytes (≈ %d bytes with CloudEvents headers)", events, PARTITIONS, eventBytes, eventBytes + 330);
 
+            long cpu = processCpuNanos();
             double plain = plainConsumerRate();
-            say("plain Kafka consumer: %,.0f events/s", plain);
+            say("plain Kafka consumer: %,.0f events/s; JVM CPU %.1f ms per 1,000 events", plain, perThousand(processCpuNanos() - cpu));
             double hub1 = hubRate(admin, s3, 1, "bench-lake-" + id + "-1");
             say("hub, 1 consumer loop -> S3Proxy: %,.0f events/s (%.2f x plain)", hub1, hub1 / plain);
             double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2");
             say("hub, 2 consumer loops -> S3Proxy: %,.0f events/s (%.2f x plain)", hub2, hub2 / plain);
+            s3Reference(s3, "bench-lake-" + id + "-1");
             latency(admin, s3);
         }
         Files.write(Path.of("target", "benchmark-datahub.txt"), report, StandardCharsets.UTF_8);
@@ -145,12 +147,15 @@ class LakeLandingBenchmark {
     private double hubRate(Admin admin, S3Client s3, int loops, String bucket) throws Exception {
         String group = bucket;
         HubPipeline hub = pipeline(s3, topic, bucket, group, loops, 50_000, Duration.ofSeconds(5));
+        long cpu = processCpuNanos();
         long started = System.nanoTime();
         hub.start();
         while (!TestKafka.committedToEnd(admin, group, topic, PARTITIONS)) {
             Thread.sleep(20);
         }
         double rate = events / ((System.nanoTime() - started) / 1e9);
+        long jvmCpu = processCpuNanos() - cpu;
+        long hubCpu = hubThreadsCpuNanos();
         hub.stop();
         long landed = 0;
         long bytes = 0;
@@ -161,8 +166,62 @@ class LakeLandingBenchmark {
             bytes += o.size();
         }
         assertThat(landed).isEqualTo(events);
-        say("  %d objects, %,d records, %,d gzip bytes in the lake", objects.size(), landed, bytes);
+        say("  %d objects, %,d records, %,d gzip bytes in the lake; CPU per 1,000 events: hub threads %.1f ms, whole JVM (broker, S3Proxy, hub) %.1f ms",
+                objects.size(), landed, bytes, perThousand(hubCpu), perThousand(jvmCpu));
         return rate;
+    }
+
+    /**
+     * The store alone, as a reference: the objects the 1-loop hub landed, read back and PUT again into a
+     * fresh bucket from 4 threads (the hub's upload threads), with the same client. A ceiling the hub cannot pass.
+     */
+    private void s3Reference(S3Client s3, String landedBucket) throws Exception {
+        S3LakeStore from = store(s3, landedBucket);
+        List<io.glasslink.datahub.lake.LakeObject> objects = new ArrayList<>();
+        long bytes = 0;
+        for (StoredObject o : from.list("raw/")) {
+            byte[] content = s3.getObjectAsBytes(b -> b.bucket(landedBucket).key(o.key())).asByteArray();
+            objects.add(new io.glasslink.datahub.lake.LakeObject(o.key(), content, from.records(o.key()), 0, 0));
+            bytes += content.length;
+        }
+        S3LakeStore to = store(s3, "bench-s3-" + id);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            long started = System.nanoTime();
+            List<java.util.concurrent.Future<?>> puts = new ArrayList<>();
+            for (var o : objects) {
+                puts.add(pool.submit(() -> to.put(o)));
+            }
+            for (var put : puts) {
+                put.get();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            say("S3Proxy alone (reference): PUT of the same %d objects, %,d bytes, 4 threads: %.0f ms, %.1f MB/s, the PUT work of %,.0f events/s",
+                    objects.size(), bytes, seconds * 1000, bytes / seconds / 1e6, events / seconds);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private double perThousand(long nanos) {
+        return nanos / 1e6 / (events / 1000.0);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time of the hub's own threads (consumer loops, lanes, uploads; they live for one run only). */
+    private static long hubThreadsCpuNanos() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith("datahub-")) {
+                long cpu = threads.getThreadCpuTime(t.getId());
+                total += Math.max(0, cpu);
+            }
+        }
+        return total;
     }
 
     /** Landing latency at a steady 2,000 events/s for 10 s with a 1 s idle flush: lastModified of the object minus event time. */
@@ -182,10 +241,11 @@ class LakeLandingBenchmark {
         Thread.sleep(4000);
         hub.stop();
         List<Long> latencies = new ArrayList<>();
+        Map<String, Instant> landedAt = new HashMap<>();
         for (var line : io.glasslink.datahub.TestLake.lines(s3, bucket, "raw/")) {
             Instant time = OffsetDateTime.parse(line.event().get("time").asText()).toInstant();
             if (time.isAfter(from)) {
-                Instant landed = s3.headObject(b -> b.bucket(bucket).key(line.key())).lastModified();
+                Instant landed = landedAt.computeIfAbsent(line.key(), k -> s3.headObject(b -> b.bucket(bucket).key(k)).lastModified());
                 latencies.add(Duration.between(time, landed).toMillis());
             }
         }
@@ -207,7 +267,7 @@ class LakeLandingBenchmark {
         LakeProperties lake = lake(bucket, maxRecords, flushAfter);
         S3LakeStore store = store(s3, bucket);
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(source), List.of(), "lake")), List.of()));
-        HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, false);
+        HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false);
         Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, new SimpleMeterRegistry());

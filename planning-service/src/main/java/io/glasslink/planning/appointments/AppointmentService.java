@@ -1,11 +1,11 @@
 package io.glasslink.planning.appointments;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -176,14 +176,16 @@ public class AppointmentService {
         if (team.isEmpty()) {
             return new ArrayList<>();
         }
-        List<String> ids = team.stream().map(Technician::technicianId).toList();
-        Interval blocked = new Interval(start, end).widen(mode == Mode.HOME ? properties.search().travelBuffer() : java.time.Duration.ZERO);
-        // a lapsed hold still counts for the exclusion constraint until it is marked: mark it now
-        appointments.expireDueOverlapping(ids, blocked, now).forEach(a -> announceExpiry(a, now));
-        Map<String, List<Interval>> free = availability.free(team, mode, t -> mode == Mode.CENTRE ? centre : null,
-                start, end, excluding);
+        Availability.FreeTimes free = availability.free(team, mode, t -> mode == Mode.CENTRE ? centre : null,
+                start, end, now, excluding);
+        if (free.lapsedHolds()) {
+            // a lapsed hold still counts for the exclusion constraint until it is marked: mark it now
+            List<String> ids = team.stream().map(Technician::technicianId).toList();
+            Interval blocked = new Interval(start, end).widen(mode == Mode.HOME ? properties.search().travelBuffer() : Duration.ZERO);
+            appointments.expireDueOverlapping(ids, blocked, now).forEach(a -> announceExpiry(a, now));
+        }
         List<String> result = new ArrayList<>();
-        free.forEach((technicianId, ranges) -> {
+        free.byTechnician().forEach((technicianId, ranges) -> {
             if (ranges.stream().anyMatch(r -> r.contains(start, end))) {
                 result.add(technicianId);
             }

@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a write at most once per (operation, key): the key is claimed in the write's own
  * transaction, so a failed write leaves no trace and a concurrent duplicate waits, then replays.
+ * A transaction PostgreSQL aborts as a deadlock loser is rerun ({@link TransientConflicts}).
  */
 @Component
 public class IdempotentWrites {
@@ -37,7 +38,7 @@ public class IdempotentWrites {
      */
     public <T> T execute(String operation, String key, Object request, Class<T> responseType, Supplier<T> write) {
         String hash = hash(json.writeValueAsString(request));
-        return tx.execute(status -> {
+        return TransientConflicts.retry(() -> tx.execute(status -> {
             int claimed = jdbc.update("""
                     insert into idempotency_record (operation, idempotency_key, request_hash) values (?, ?, ?)
                     on conflict do nothing""", operation, key, hash);
@@ -54,7 +55,7 @@ public class IdempotentWrites {
             jdbc.update("update idempotency_record set response_body = ? where operation = ? and idempotency_key = ?",
                     json.writeValueAsString(response), operation, key);
             return response;
-        });
+        }));
     }
 
     private static String hash(String text) {

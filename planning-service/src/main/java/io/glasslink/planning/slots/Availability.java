@@ -14,56 +14,55 @@ import java.util.function.Function;
 import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
 import io.glasslink.planning.network.Centre;
-import io.glasslink.planning.workforce.Absence;
 import io.glasslink.planning.workforce.Technician;
-import io.glasslink.planning.workforce.Workforce;
 import org.springframework.stereotype.Component;
 
 /**
- * Free time of technicians over a window, in two queries (absences, bookings) and memory: the
- * working pattern minus absences minus bookings. Home jobs keep a travel buffer around each booking.
+ * Free time of technicians over a window, from one query (their bookings and absences) and
+ * memory (working patterns, holidays, opening hours are reference data): the working pattern
+ * minus absences minus bookings. Home jobs keep a travel buffer around each booking.
  */
 @Component
 public class Availability {
 
-    private final Workforce workforce;
-    private final BookedTimes bookedTimes;
+    private final BusyTimes busyTimes;
     private final PlanningProperties properties;
 
-    Availability(Workforce workforce, BookedTimes bookedTimes, PlanningProperties properties) {
-        this.workforce = workforce;
-        this.bookedTimes = bookedTimes;
+    Availability(BusyTimes busyTimes, PlanningProperties properties) {
+        this.busyTimes = busyTimes;
         this.properties = properties;
     }
 
     /**
-     * Free ranges inside [from, to) of each technician, by technician id. {@code openingOf} gives
+     * Free ranges by technician id, and whether a lapsed hold not yet marked expired lies in the
+     * window (a write there must expire it first).
+     */
+    public record FreeTimes(Map<String, List<Interval>> byTechnician, boolean lapsedHolds) {
+    }
+
+    /**
+     * Free ranges inside [from, to) of each technician at {@code now}. {@code openingOf} gives
      * the centre whose opening hours bound the work (null for home jobs); the
      * appointment {@code excluding} does not count as busy (null for none).
      */
-    public Map<String, List<Interval>> free(Collection<Technician> technicians, Mode mode,
-                                            Function<Technician, Centre> openingOf, Instant from, Instant to,
-                                            UUID excluding) {
+    public FreeTimes free(Collection<Technician> technicians, Mode mode, Function<Technician, Centre> openingOf,
+                          Instant from, Instant to, Instant now, UUID excluding) {
         Map<String, List<Interval>> result = new HashMap<>();
         if (technicians.isEmpty()) {
-            return result;
+            return new FreeTimes(result, false);
         }
         List<String> ids = technicians.stream().map(Technician::technicianId).toList();
         Duration buffer = mode == Mode.HOME ? properties.search().travelBuffer() : Duration.ZERO;
-        Map<String, List<Absence>> absences = workforce.absences(ids, from, to);
-        Map<String, List<Interval>> booked = bookedTimes.booked(ids, from.minus(buffer), to.plus(buffer), excluding);
+        Interval window = new Interval(from, to);
+        BusyTimes.Busy busyTimes = this.busyTimes.busy(ids, window.widen(buffer), window, now, excluding);
         LocalDate first = from.atZone(PlanningTime.ZONE).toLocalDate();
         LocalDate last = to.atZone(PlanningTime.ZONE).toLocalDate();
-        Interval window = new Interval(from, to);
         for (Technician t : technicians) {
             Centre centre = openingOf.apply(t);
             List<Interval> work = FreeTime.workingTime(t.patterns(), centre == null ? null : centre.opening(),
                     first, last, PlanningTime.ZONE);
-            List<Interval> busy = new ArrayList<>();
-            for (Absence a : absences.getOrDefault(t.technicianId(), List.of())) {
-                busy.add(new Interval(a.from(), a.to()));
-            }
-            for (Interval b : booked.getOrDefault(t.technicianId(), List.of())) {
+            List<Interval> busy = new ArrayList<>(busyTimes.absent().getOrDefault(t.technicianId(), List.of()));
+            for (Interval b : busyTimes.booked().getOrDefault(t.technicianId(), List.of())) {
                 busy.add(b.widen(buffer));
             }
             List<Interval> free = FreeTime.clip(FreeTime.subtract(work, busy), window);
@@ -71,6 +70,6 @@ public class Availability {
                 result.put(t.technicianId(), free);
             }
         }
-        return result;
+        return new FreeTimes(result, busyTimes.lapsedHolds());
     }
 }

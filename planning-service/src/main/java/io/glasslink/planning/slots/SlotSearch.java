@@ -22,7 +22,6 @@ import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.workforce.Skill;
 import io.glasslink.planning.workforce.Technician;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Answers "when can this job be done here?" with free start times and their capacity. */
 @Service
@@ -40,8 +39,10 @@ public class SlotSearch {
         this.clock = clock;
     }
 
-    /** Free start times per centre over the query's window; 400 for bad input, 422 for unknown places. */
-    @Transactional(readOnly = true)
+    /**
+     * Free start times per centre over the query's window; 400 for bad input, 422 for unknown
+     * places. One statement (no transaction needed): the busy time of every candidate technician.
+     */
     public SlotSearchResult search(SlotQuery query) {
         validate(query);
         Mode mode = query.postcode() != null ? Mode.HOME : Mode.CENTRE;
@@ -63,7 +64,8 @@ public class SlotSearch {
         Instant from = query.from().atStartOfDay(PlanningTime.ZONE).toInstant();
         Instant to = query.to().plusDays(1).atStartOfDay(PlanningTime.ZONE).toInstant();
         Map<String, List<Interval>> free = availability.free(everyone, mode,
-                t -> mode == Mode.CENTRE ? centreOf.get(t.technicianId()) : null, from, to, null);
+                t -> mode == Mode.CENTRE ? centreOf.get(t.technicianId()) : null, from, to, clock.instant(), null)
+                .byTechnician();
 
         Instant earliest = earliest(query);
         Duration step = properties.search().step();

@@ -86,9 +86,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Two holds racing for the same technician's time can deadlock inside PostgreSQL's exclusion
-     * check; PostgreSQL aborts one of them, nothing of it is written, and a retry is safe (writes
-     * are idempotent).
+     * Two writes racing for the same technician's time can deadlock inside PostgreSQL's exclusion
+     * check; PostgreSQL aborts one of them and nothing of it is written. The transaction is rerun a
+     * few times first (TransientConflicts); only a loser every time gets here, and a retry is safe.
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ProblemDetail contention(PessimisticLockingFailureException e) {

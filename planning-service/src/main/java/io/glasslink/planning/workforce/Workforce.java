@@ -1,12 +1,9 @@
 package io.glasslink.planning.workforce;
 
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** The technicians and their absences. */
+/** The technicians (reference data) and their absences (recorded at run time, read with the busy time). */
 public interface Workforce {
 
     /** The technician with this id, if any. */
@@ -14,9 +11,6 @@ public interface Workforce {
 
     /** The technicians whose home centre is {@code centreId}. */
     List<Technician> ofCentre(String centreId);
-
-    /** The absences of these technicians overlapping [from, to), by technician id. */
-    Map<String, List<Absence>> absences(Collection<String> technicianIds, Instant from, Instant to);
 
     /** Stores a new absence. */
     void record(Absence absence);

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -65,16 +64,12 @@ class SlotSearchAcrossDstTest {
                 return List.of(t);
             }
 
-            public Map<String, List<Absence>> absences(Collection<String> ids, Instant from, Instant to) {
-                return Map.of();
-            }
-
             public void record(Absence a) {
             }
         };
-        BookedTimes none = (ids, from, to, excluding) -> Map.of();
+        BusyTimes none = (ids, bookings, absences, at, excluding) -> new BusyTimes.Busy(Map.of(), Map.of(), false);
         Clock clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
-        return new SlotSearch(new Candidates(network, workforce), new Availability(workforce, none, PROPERTIES), PROPERTIES, clock);
+        return new SlotSearch(new Candidates(network, workforce), new Availability(none, PROPERTIES), PROPERTIES, clock);
     }
 
     private static List<String> starts(SlotSearch search, String from, String to) {

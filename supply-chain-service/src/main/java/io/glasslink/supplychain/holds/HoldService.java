@@ -57,7 +57,8 @@ public class HoldService {
      */
     @Transactional
     public PartHold place(PlaceHold command, String idempotencyKey) {
-        Optional<UUID> earlier = holds.claimIdempotencyKey(idempotencyKey, command.fingerprint());
+        UUID holdId = UUID.randomUUID();
+        Optional<UUID> earlier = holds.claimIdempotencyKey(idempotencyKey, command.fingerprint(), holdId);
         if (earlier.isPresent()) {
             return holds.find(earlier.get()).orElseThrow(() -> new HoldNotFoundException(earlier.get()));
         }
@@ -71,10 +72,9 @@ public class HoldService {
                     ? stock.hold(part.partNumber(), option.source().locationId(), command.quantity())
                     : Optional.empty();
             if (level.isPresent() || !option.source().fromStock()) {
-                PartHold hold = PartHold.place(command.bookingReference(), part.partNumber(), command.quantity(),
-                        centre.id(), option, command.ttl(), now);
+                PartHold hold = PartHold.place(holdId, command.bookingReference(), part.partNumber(),
+                        command.quantity(), centre.id(), option, command.ttl(), now);
                 holds.add(hold);
-                holds.recordOutcome(idempotencyKey, hold.id());
                 events.publishEvent(PartHeld.of(hold, now));
                 level.ifPresent(l -> events.publishEvent(StockLevelChanged.of(l, now)));
                 return hold;

@@ -33,14 +33,12 @@ public interface Holds {
     void add(TransferOrder order);
 
     /**
-     * Claims {@code key} for a request with {@code requestHash}. Answers empty when the key is
-     * new (the caller then {@linkplain #recordOutcome records} the hold it made); answers the hold
-     * id of the earlier request otherwise. A concurrent claim of the same key waits for the first.
+     * Claims {@code key} for a request with {@code requestHash} that will make the hold
+     * {@code holdId} in this transaction (if the transaction rolls back, so does the claim).
+     * Answers empty when the key is new; answers the hold id of the earlier request otherwise.
+     * A concurrent claim of the same key waits for the first.
      *
      * @throws IdempotencyKeyReusedException when the key was used for a different request
      */
-    Optional<UUID> claimIdempotencyKey(String key, String requestHash);
-
-    /** Records the hold made under {@code key}. */
-    void recordOutcome(String key, UUID holdId);
+    Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId);
 }

@@ -54,10 +54,16 @@ public final class PartHold {
     /** A new live hold taken at {@code now}, living for {@code ttl}. */
     public static PartHold place(String bookingReference, String partNumber, int quantity, String centreId,
                                  SupplyOption option, Duration ttl, Instant now) {
+        return place(UUID.randomUUID(), bookingReference, partNumber, quantity, centreId, option, ttl, now);
+    }
+
+    /** A new live hold with an id chosen beforehand (the one its idempotency key already names). */
+    public static PartHold place(UUID id, String bookingReference, String partNumber, int quantity, String centreId,
+                                 SupplyOption option, Duration ttl, Instant now) {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a hold must live for a positive time");
         }
-        return new PartHold(UUID.randomUUID(), bookingReference, partNumber, quantity, centreId, option.source(),
+        return new PartHold(id, bookingReference, partNumber, quantity, centreId, option.source(),
                 HoldStatus.HELD, now.plus(ttl), option.earliestAvailableAt(), null, now, now);
     }
 

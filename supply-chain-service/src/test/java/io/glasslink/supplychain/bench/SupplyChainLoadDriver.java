@@ -1,5 +1,6 @@
 package io.glasslink.supplychain.bench;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,8 +34,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * availability, 20-centre batch availability, and part holds with contention (every request on
  * the same few stock rows), then checks the database for oversell.
  *
+ * <p>Per scenario it prints throughput, p50/p99, the status counts and what a request costs: CPU
+ * of this JVM (service, the HTTP client of the driver and the embedded Kafka broker), CPU of the
+ * service's Tomcat request threads alone, CPU of the PostgreSQL backends of the benchmark
+ * database, and SQL statements and commits the service ran. Client and service share one JVM and
+ * the machine's cores, so the throughput is a lower bound of what the service does alone.
+ *
  * <p>System properties: {@code bench.seconds} (per scenario, default 15), {@code bench.warmup}
- * (seconds, default 10), {@code bench.concurrency} (default 32).
+ * (seconds of mixed availability and hold requests, so that the JIT has compiled every path;
+ * default 20), {@code bench.concurrency} (default 16: by Little's law, 2,000 req/s at 8 ms mean
+ * latency keeps 16 requests in flight, which a p99 of 20 ms leaves room for).
  */
 public final class SupplyChainLoadDriver {
 
@@ -43,14 +52,17 @@ public final class SupplyChainLoadDriver {
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 15);
-        int warmup = Integer.getInteger("bench.warmup", 10);
-        int concurrency = Integer.getInteger("bench.concurrency", 32);
+        int warmup = Integer.getInteger("bench.warmup", 20);
+        int concurrency = Integer.getInteger("bench.concurrency", 16);
         PostgresServer pg = TestInfrastructure.postgres();
         String url = pg.createDatabase("supplychain_bench_" + System.currentTimeMillis());
         int port = FreePorts.find();
         long started = System.nanoTime();
         // command-line arguments: they override application.yml (default properties would not)
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplyChainApplication.class).run(
+        StatementCounter counter = new StatementCounter();
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(SupplyChainApplication.class)
+                .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counter))
+                .run(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + pg.username(),
@@ -86,29 +98,37 @@ public final class SupplyChainLoadDriver {
                                 + "\",\"quantity\":1,\"centreIds\":[\"" + ids + "\"]}"))
                         .build();
             };
-            // contention: 5 parts with 2,000 units each at one centre, every hold on one of those 5 rows
-            List<String> hot = parts.subList(0, 5);
-            hot.forEach(p -> jdbc.sql("insert into stock (part_number, location_id, on_hand) values (?, 'C001', 2000)"
-                    + " on conflict (part_number, location_id) do update set on_hand = 2000, held = 0, allocated = 0")
+            // contention: 5 discontinued parts (no supplier) with 20,000 units each at one centre and none
+            // elsewhere, every hold on one of those 5 rows; the next 5 take the warm-up holds
+            List<String> discontinued = jdbc.sql("select part_number from parts where supplier_lead_days is null"
+                    + " order by 1 limit 10").query(String.class).list();
+            List<String> hot = discontinued.subList(0, 5);
+            List<String> warm = discontinued.subList(5, 10);
+            jdbc.sql("update stock set on_hand = 0, held = 0, allocated = 0 where part_number = any(?)")
+                    .param(discontinued.toArray(String[]::new)).update();
+            discontinued.forEach(p -> jdbc.sql("insert into stock (part_number, location_id, on_hand) values (?, 'C001', 20000)"
+                    + " on conflict (part_number, location_id) do update set on_hand = 20000, held = 0, allocated = 0")
                     .param(p).update());
-            jdbc.sql("update parts set supplier_lead_days = null where part_number = any(?)")
-                    .param(hot.toArray(String[]::new)).update();
-            jdbc.sql("update stock set on_hand = 0, held = 0, allocated = 0 where part_number = any(?) and location_id <> 'C001'")
-                    .param(hot.toArray(String[]::new)).update();
-            IntFunction<HttpRequest> hold = i -> HttpRequest.newBuilder(URI.create(base + "/api/v1/holds"))
-                    .header("X-Glasslink-Identity", token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"bookingReference\":\"BENCH-" + UUID.randomUUID()
-                            + "\",\"partNumber\":\"" + hot.get(i % hot.size()) + "\",\"quantity\":1,\"centreId\":\"C001\"}"))
-                    .build();
+            IntFunction<HttpRequest> hold = i -> holdRequest(base, token, hot.get(i % hot.size()));
+            // warm-up: every path the scenarios take, so that the JIT has compiled them all
+            IntFunction<HttpRequest> mixed = i -> switch (i % 3) {
+                case 0 -> single.apply(i);
+                case 1 -> batch.apply(i);
+                default -> holdRequest(base, token, warm.get(i % warm.size()));
+            };
 
-            run("warm-up (single + batch)", http, single, concurrency, warmup, false);
-            run("warm-up (batch)", http, batch, concurrency, warmup / 2, false);
+            Meters meters = new Meters(counter, url.substring(url.lastIndexOf('/') + 1));
+            run("warm-up", http, mixed, concurrency, warmup, null);
             System.out.println();
-            System.out.println("| scenario | concurrency | requests | req/s | p50 ms | p99 ms | max ms | statuses |");
-            System.out.println("|---|---|---|---|---|---|---|---|");
-            run("availability, 1 centre", http, single, concurrency, seconds, true);
-            run("availability batch, 20 centres", http, batch, concurrency, seconds, true);
-            run("hold, 5 hot stock rows", http, hold, concurrency, seconds, true);
+            System.out.printf(Locale.ROOT, "%d cores, concurrency %d, %d s per scenario, client and service in one JVM%n",
+                    Runtime.getRuntime().availableProcessors(), concurrency, seconds);
+            System.out.println("| scenario | concurrency | requests | req/s | p50 ms | p99 ms | max ms | statuses"
+                    + " | JVM CPU ms/req | Tomcat threads CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req"
+                    + " | commits/req | load avg |");
+            System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+            run("availability, 1 centre", http, single, concurrency, seconds, meters);
+            run("availability batch, 20 centres", http, batch, concurrency, seconds, meters);
+            run("hold, 5 hot stock rows", http, hold, concurrency, seconds, meters);
 
             long oversold = jdbc.sql("select count(*) from stock where held + allocated > on_hand").query(Long.class).single();
             long heldRows = jdbc.sql("select coalesce(sum(held), 0) from stock where part_number = any(?) and location_id = 'C001'")
@@ -124,12 +144,14 @@ public final class SupplyChainLoadDriver {
     }
 
     private static void run(String name, HttpClient http, IntFunction<HttpRequest> requests, int concurrency, int seconds,
-                            boolean print) throws Exception {
+                            Meters meters) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong sequence = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         List<Future<long[]>> workers = new ArrayList<>();
         Map<Integer, AtomicLong> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        Meters.Reading before = meters == null ? null : meters.read();
         long start = System.nanoTime();
         for (int w = 0; w < concurrency; w++) {
             workers.add(pool.submit(() -> {
@@ -158,12 +180,24 @@ public final class SupplyChainLoadDriver {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        if (!print) {
+        if (meters == null) {
             return;
         }
+        Meters.Reading used = meters.read().minus(before);
+        double n = all.length;
         Arrays.sort(all);
-        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s |%n", name, concurrency, all.length,
-                all.length / elapsed, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6, statuses);
+        System.out.printf(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f |%n",
+                name, concurrency, all.length, n / elapsed, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6,
+                statuses, used.jvmCpuNanos() / 1e6 / n, used.tomcatCpuNanos() / 1e6 / n, used.postgresCpuNanos() / 1e6 / n,
+                used.statements() / n, used.commits() / n, load);
+    }
+
+    private static HttpRequest holdRequest(String base, String token, String partNumber) {
+        return HttpRequest.newBuilder(URI.create(base + "/api/v1/holds"))
+                .header("X-Glasslink-Identity", token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"bookingReference\":\"BENCH-" + UUID.randomUUID()
+                        + "\",\"partNumber\":\"" + partNumber + "\",\"quantity\":1,\"centreId\":\"C001\"}"))
+                .build();
     }
 
     private static double pct(long[] sorted, double p) {

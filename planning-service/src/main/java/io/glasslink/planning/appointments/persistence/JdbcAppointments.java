@@ -5,18 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.glasslink.planning.appointments.Appointment;
 import io.glasslink.planning.appointments.AppointmentStatus;
 import io.glasslink.planning.appointments.Appointments;
-import io.glasslink.planning.slots.BookedTimes;
 import io.glasslink.planning.slots.Interval;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.Mode;
@@ -28,11 +24,12 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Appointments in PostgreSQL. An overlapping write fails on the exclusion constraint (SQLState
- * 23P01); it runs inside a savepoint so that the caller's transaction can try another technician.
+ * Appointments in PostgreSQL. The exclusion constraint refuses overlapping writes: an insert
+ * writes nothing ({@code on conflict do nothing}); a move fails with SQLState 23P01 inside a
+ * savepoint, so that the caller's transaction can try another technician either way.
  */
 @Repository
-class JdbcAppointments implements Appointments, BookedTimes {
+class JdbcAppointments implements Appointments {
 
     /** PostgreSQL's exclusion_violation. */
     static final String EXCLUSION_VIOLATION = "23P01";
@@ -61,14 +58,19 @@ class JdbcAppointments implements Appointments, BookedTimes {
                 .stream().findFirst();
     }
 
+    /**
+     * One statement, no savepoint: {@code on conflict do nothing} makes the exclusion constraint
+     * the arbiter (a concurrent overlapping insert is waited for, then this one writes nothing).
+     */
     @Override
     public boolean insertIfFree(Appointment a) {
-        return inSavepoint(() -> jdbc.update("""
+        return jdbc.update("""
                 insert into appointment (appointment_id, booking_reference, technician_id, centre_id, mode, postcode,
                   job_type, calibration, during, status, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)""",
+                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)
+                on conflict do nothing""",
                 a.appointmentId(), a.bookingReference(), a.technicianId(), a.centreId(), a.mode().name(), a.postcode(),
-                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt())));
+                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt())) == 1;
     }
 
     @Override
@@ -113,30 +115,6 @@ class JdbcAppointments implements Appointments, BookedTimes {
             ps.setObject(4, utc(range.end()));
             return ps;
         }, ROW);
-    }
-
-    @Override
-    public Map<String, List<Interval>> booked(Collection<String> technicianIds, Instant from, Instant to, UUID excluding) {
-        Map<String, List<Interval>> result = new HashMap<>();
-        if (technicianIds.isEmpty()) {
-            return result;
-        }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select technician_id, lower(during), upper(during) from appointment
-                    where technician_id = any(?) and during && tstzrange(?, ?, '[)')
-                      and (status = 'CONFIRMED' or (status = 'HELD' and expires_at > now()))
-                      and appointment_id is distinct from ?""");
-            ps.setArray(1, con.createArrayOf("text", technicianIds.toArray()));
-            ps.setObject(2, utc(from));
-            ps.setObject(3, utc(to));
-            ps.setObject(4, excluding);
-            return ps;
-        }, rs -> {
-            result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Interval(
-                    rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getObject(3, OffsetDateTime.class).toInstant()));
-        });
-        return result;
     }
 
     private static boolean inSavepoint(Runnable write) {

@@ -10,6 +10,7 @@ import io.glasslink.planning.InvalidRequestException.FieldProblem;
 import io.glasslink.planning.appointments.AppointmentService;
 import io.glasslink.planning.appointments.HoldCommand;
 import io.glasslink.planning.idempotency.IdempotentWrites;
+import io.glasslink.planning.idempotency.TransientConflicts;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.Mode;
 import org.springframework.http.ResponseEntity;
@@ -69,7 +70,7 @@ class AppointmentController {
 
     @PostMapping("/{id}/confirm")
     AppointmentResponse confirm(@PathVariable UUID id) {
-        return AppointmentResponse.of(appointments.confirm(id));
+        return AppointmentResponse.of(TransientConflicts.retry(() -> appointments.confirm(id)));
     }
 
     @PostMapping("/{id}/cancel")
@@ -77,7 +78,8 @@ class AppointmentController {
                                @RequestHeader(name = KEY, required = false) String key) {
         CancelRequest request = body == null ? new CancelRequest(null, null) : body;
         if (key == null || key.isBlank()) {
-            return AppointmentResponse.of(appointments.cancel(id, request.reason(), request.overrideReason()));
+            return AppointmentResponse.of(TransientConflicts.retry(
+                    () -> appointments.cancel(id, request.reason(), request.overrideReason())));
         }
         return idempotent.execute("cancel:" + id, key, request, AppointmentResponse.class,
                 () -> AppointmentResponse.of(appointments.cancel(id, request.reason(), request.overrideReason())));
@@ -90,7 +92,8 @@ class AppointmentController {
             throw new InvalidRequestException(List.of(new FieldProblem("start", "is required")));
         }
         if (key == null || key.isBlank()) {
-            return AppointmentResponse.of(appointments.reschedule(id, body.start().toInstant(), body.overrideReason()));
+            return AppointmentResponse.of(TransientConflicts.retry(
+                    () -> appointments.reschedule(id, body.start().toInstant(), body.overrideReason())));
         }
         return idempotent.execute("reschedule:" + id, key, body, AppointmentResponse.class,
                 () -> AppointmentResponse.of(appointments.reschedule(id, body.start().toInstant(), body.overrideReason())));

@@ -1,14 +1,11 @@
 package io.glasslink.planning.workforce.persistence;
 
-import java.sql.Array;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 import io.glasslink.planning.workforce.Absence;
 import io.glasslink.planning.workforce.Skill;
@@ -28,7 +24,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Technicians, skills and weekly patterns are reference data written by the seed: they are read
- * once and kept in memory. Absences change at run time and are queried each time.
+ * once and kept in memory. Absences change at run time: they are read with the bookings (slots).
  */
 @Repository
 class JdbcWorkforce implements Workforce {
@@ -51,30 +47,6 @@ class JdbcWorkforce implements Workforce {
     @Override
     public List<Technician> ofCentre(String centreId) {
         return directory().byCentre().getOrDefault(centreId, List.of());
-    }
-
-    @Override
-    public Map<String, List<Absence>> absences(Collection<String> technicianIds, Instant from, Instant to) {
-        Map<String, List<Absence>> result = new HashMap<>();
-        if (technicianIds.isEmpty()) {
-            return result;
-        }
-        jdbc.query(con -> {
-            var ps = con.prepareStatement("""
-                    select absence_id, technician_id, lower(during) as starts, upper(during) as ends, reason
-                    from absence where technician_id = any(?) and during && tstzrange(?, ?, '[)')""");
-            Array ids = con.createArrayOf("text", technicianIds.toArray());
-            ps.setArray(1, ids);
-            ps.setObject(2, OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-            ps.setObject(3, OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-            return ps;
-        }, rs -> {
-            Absence a = new Absence(rs.getObject(1, UUID.class), rs.getString(2),
-                    rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, OffsetDateTime.class).toInstant(),
-                    rs.getString(5));
-            result.computeIfAbsent(a.technicianId(), k -> new ArrayList<>()).add(a);
-        });
-        return result;
     }
 
     @Override

@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The catalogue in PostgreSQL. Parts are immutable reference data, so a part once read is kept in
- * memory: availability look-ups then cost no catalogue query.
+ * The catalogue in PostgreSQL. Parts are immutable reference data: all of them (about 2,000) are
+ * read into memory at start-up, and a part added later is kept once read, so availability and
+ * hold requests cost no catalogue query.
  */
 @Repository
 class JdbcCatalog implements Catalog {
@@ -32,6 +33,8 @@ class JdbcCatalog implements Catalog {
 
     JdbcCatalog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        jdbc.sql("select " + PART_COLUMNS + " from parts p").query(PART).list()
+                .forEach(p -> parts.put(p.partNumber(), p));
     }
 
     @Override

@@ -84,10 +84,10 @@ class JdbcHolds implements Holds {
     }
 
     @Override
-    public Optional<UUID> claimIdempotencyKey(String key, String requestHash) {
-        int inserted = jdbc.sql("insert into idempotency_keys (idempotency_key, request_hash) values (?, ?)"
-                        + " on conflict (idempotency_key) do nothing")
-                .params(key, requestHash).update();
+    public Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId) {
+        int inserted = jdbc.sql("insert into idempotency_keys (idempotency_key, request_hash, response_status, response_body)"
+                        + " values (?, ?, 201, ?) on conflict (idempotency_key) do nothing")
+                .params(key, requestHash, holdId.toString()).update();
         if (inserted == 1) {
             return Optional.empty();
         }
@@ -99,12 +99,6 @@ class JdbcHolds implements Holds {
             throw new IdempotencyKeyReusedException(key);
         }
         return Optional.of(UUID.fromString(earlier.body()));
-    }
-
-    @Override
-    public void recordOutcome(String key, UUID holdId) {
-        jdbc.sql("update idempotency_keys set response_status = 201, response_body = ? where idempotency_key = ?")
-                .params(holdId.toString(), key).update();
     }
 
     private static PartHold hold(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,342 @@
+package io.glasslink.datahub.pipeline;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.glasslink.datahub.contracts.EventValidator;
+import io.glasslink.datahub.contracts.InvalidEventException;
+import io.glasslink.datahub.contracts.ValidEvent;
+import io.glasslink.datahub.lake.LakeLayout;
+import io.glasslink.datahub.lake.LakeLines;
+import io.glasslink.datahub.lake.LakeObject;
+import io.glasslink.datahub.lake.LakeProperties;
+import io.glasslink.datahub.lake.LakeStore;
+import io.glasslink.datahub.lake.PartitionBatch;
+import io.glasslink.datahub.routing.Router;
+import io.glasslink.datahub.routing.Sink;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+/**
+ * The work of one assigned partition, done in offset order on the shared processing threads: per
+ * record, read the CloudEvent, validate it, dead-letter it if invalid, forward it to its sink topics
+ * and add its line to the partition's batch; a batch is sealed (its gzip files closed) when full, when
+ * its event-time window ends, or when the consumer loop asks for an idle flush. Sealed batches wait in
+ * order as {@link Landing}s; the consumer loop uploads and commits them one at a time.
+ *
+ * <p>Threading: tasks run one after the other (each chained on the previous one), so the batch state
+ * needs no lock; the consumer loop only touches it once the lane has settled. A discard bumps the
+ * epoch, which makes queued tasks skip their records (they are re-read after the seek).
+ */
+final class Lane {
+
+    private static final int MAX_CACHED_ROUTES = 1000;
+    private static final int MAX_SEALED = 2;
+
+    private final TopicPartition partition;
+    private final AtomicInteger queued = new AtomicInteger();
+    private final Queue<Landing> landings = new ConcurrentLinkedQueue<>();
+    private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+    private volatile int epoch;
+    private volatile long openedAtNanos = -1;
+    private volatile boolean flushQueued;
+    /** Where to re-read from: the offset last committed, or the first offset handed to the lane since. */
+    private long resumeOffset = -1;
+    /** Set by the consumer loop when it paused the partition. */
+    boolean paused;
+
+    // state of the processing tasks
+    private final LakeLines lines = new LakeLines();
+    private final Map<String, List<Sink>> routes = new HashMap<>();
+    private PartitionBatch batch;
+
+    Lane(TopicPartition partition) {
+        this.partition = partition;
+    }
+
+    /** What every lane of a consumer loop shares. */
+    record Context(Producer<byte[], byte[]> producer, Callback sendCallback, String deadLetterTopic, EventValidator validator,
+                   BinaryEnvelopes envelopes, Router router, LakeLayout layout, LakeProperties lake, Executor processing,
+                   HubMetrics metrics) {
+    }
+
+    TopicPartition partition() {
+        return partition;
+    }
+
+    /** Queues the records of one poll (consumer loop). */
+    void submit(Context context, List<ConsumerRecord<byte[], byte[]>> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        if (resumeOffset < 0) {
+            resumeOffset = records.get(0).offset();
+        }
+        queued.addAndGet(records.size());
+        int at = epoch;
+        tail = tail.thenRunAsync(() -> process(context, records, at), context.processing());
+    }
+
+    /** Queues the sealing of the open batch when it has been open for the idle-flush interval (consumer loop). */
+    void flushIfDue(Context context, long nowNanos) {
+        long opened = openedAtNanos;
+        if (flushQueued || opened < 0 || nowNanos - opened < context.lake().flushAfter().toNanos()) {
+            return;
+        }
+        flushQueued = true;
+        int at = epoch;
+        tail = tail.thenRunAsync(() -> {
+            try {
+                if (epoch == at && batch != null && batch.due(System.nanoTime())) {
+                    seal();
+                }
+            } finally {
+                flushQueued = false;
+            }
+        }, context.processing());
+    }
+
+    /** Queues the sealing of the open batch, whatever its age (graceful stop). */
+    void sealNow(Context context) {
+        int at = epoch;
+        tail = tail.thenRunAsync(() -> {
+            if (epoch == at && batch != null) {
+                seal();
+            }
+        }, context.processing());
+    }
+
+    /** Waits until every queued task ran; rethrows a task's failure. */
+    void awaitProcessed() {
+        tail.join();
+    }
+
+    /** Rethrows the failure of a processing task (a bug or an error, not a bad event): the loop stops. */
+    void rethrowFailure() {
+        if (tail.isCompletedExceptionally()) {
+            try {
+                tail.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The oldest sealed batch not yet committed, or null. */
+    Landing head() {
+        return landings.peek();
+    }
+
+    /** Sealed batches not yet committed. */
+    int pending() {
+        return landings.size();
+    }
+
+    /** Records the commit of the head landing (consumer loop). */
+    void committed(Landing head) {
+        landings.poll();
+        resumeOffset = head.nextOffset();
+    }
+
+    /** True while records are queued or batches wait to be stored: the loop polls briefly then. */
+    boolean busy() {
+        return queued.get() > 0 || !landings.isEmpty() || flushQueued;
+    }
+
+    /** True when the lane has more queued or sealed than it should take on: pause the partition. */
+    boolean behind(int maxQueuedRecords) {
+        return queued.get() > maxQueuedRecords || landings.size() > MAX_SEALED;
+    }
+
+    /**
+     * Stops the lane's queued work and waits for the task and the upload under way (consumer loop);
+     * failures are left for the caller to look at.
+     */
+    void settle() {
+        epoch++;
+        try {
+            tail.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+            // looked at by rethrowFailure, or irrelevant once the loop stops
+        }
+        Landing head = landings.peek();
+        if (head != null && head.started()) {
+            try {
+                head.stored().join();
+            } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+                // a failed upload is not committed
+            }
+        }
+    }
+
+    /**
+     * Drops everything not committed (consumer loop), once the lane has settled.
+     *
+     * @return the offset to re-read the partition from, or -1 when nothing was handed to the lane since its last commit
+     */
+    long discard() {
+        settle();
+        rethrowFailure();
+        tail = CompletableFuture.completedFuture(null);
+        batch = null;
+        openedAtNanos = -1;
+        landings.clear();
+        queued.set(0);
+        return resumeOffset;
+    }
+
+    private void process(Context context, List<ConsumerRecord<byte[], byte[]>> records, int at) {
+        try {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                if (epoch != at) {
+                    return;
+                }
+                handle(context, record);
+            }
+        } finally {
+            queued.addAndGet(-records.size());
+        }
+    }
+
+    private void handle(Context context, ConsumerRecord<byte[], byte[]> record) {
+        if (batch == null) {
+            open(context, record.offset());
+        }
+        ValidEvent valid;
+        try {
+            valid = context.validator().validate(partition.topic(), context.envelopes().read(record));
+        } catch (InvalidEventException e) {
+            deadLetter(context, record, e.reason());
+            return;
+        } catch (RuntimeException e) {
+            deadLetter(context, record, "unparseable CloudEvent: " + e.getMessage());
+            return;
+        }
+        List<Sink> sinks = routes.get(valid.envelope().type());
+        if (sinks == null) {
+            sinks = context.router().sinksFor(partition.topic(), valid.envelope().type());
+            if (routes.size() < MAX_CACHED_ROUTES) {
+                routes.put(valid.envelope().type(), sinks);
+            }
+        }
+        boolean toLake = false;
+        for (Sink sink : sinks) {
+            toLake |= sink instanceof Sink.Lake;
+        }
+        Instant eventTime = valid.time().toInstant();
+        if (toLake && batch.endsBefore(eventTime)) {
+            seal();
+            open(context, record.offset());
+        }
+        for (Sink sink : sinks) {
+            if (sink instanceof Sink.Topic topic) {
+                context.producer().send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(),
+                        new RecordHeaders(record.headers().toArray())), context.sendCallback());
+                context.metrics().forwarded(topic.name());
+            }
+        }
+        if (!toLake) {
+            batch.skip(record.offset());
+            return;
+        }
+        int length = lines.encodeInPlace(valid, partition.topic(), partition.partition(), record.offset());
+        batch.append(valid.type(), eventTime, lines.buffer(), length, record.offset());
+        if (batch.full()) {
+            seal();
+        }
+    }
+
+    private void deadLetter(Context context, ConsumerRecord<byte[], byte[]> record, String reason) {
+        context.producer().send(DeadLetters.of(context.deadLetterTopic(), record, reason), context.sendCallback());
+        context.metrics().deadLettered(record.topic());
+        batch.skip(record.offset());
+    }
+
+    private void open(Context context, long startOffset) {
+        long now = System.nanoTime();
+        batch = new PartitionBatch(partition.topic(), partition.partition(), startOffset, now, context.layout(), context.lake());
+        openedAtNanos = now;
+    }
+
+    private void seal() {
+        PartitionBatch sealed = batch;
+        batch = null;
+        openedAtNanos = -1;
+        landings.add(new Landing(sealed.startOffset(), sealed.nextOffset(), sealed.records(), sealed.seal(), System.nanoTime()));
+    }
+
+    /** A sealed batch: its files, the offsets it covers, and (once started by the consumer loop) its upload. */
+    static final class Landing {
+        private final long startOffset;
+        private final long nextOffset;
+        private final long records;
+        private final List<LakeObject> objects;
+        private final long sealedAtNanos;
+        private CompletableFuture<Void> stored;
+
+        Landing(long startOffset, long nextOffset, long records, List<LakeObject> objects, long sealedAtNanos) {
+            this.startOffset = startOffset;
+            this.nextOffset = nextOffset;
+            this.records = records;
+            this.objects = objects;
+            this.sealedAtNanos = sealedAtNanos;
+        }
+
+        /** Starts uploading every file at once on the upload threads. */
+        void start(LakeStore store, ExecutorService uploads) {
+            CompletableFuture<?>[] puts = new CompletableFuture<?>[objects.size()];
+            for (int i = 0; i < puts.length; i++) {
+                LakeObject object = objects.get(i);
+                puts[i] = CompletableFuture.runAsync(() -> store.put(object), uploads);
+            }
+            stored = CompletableFuture.allOf(puts);
+        }
+
+        boolean started() {
+            return stored != null;
+        }
+
+        CompletableFuture<Void> stored() {
+            return stored;
+        }
+
+        long startOffset() {
+            return startOffset;
+        }
+
+        long nextOffset() {
+            return nextOffset;
+        }
+
+        long records() {
+            return records;
+        }
+
+        List<LakeObject> objects() {
+            return objects;
+        }
+
+        long sealedAtNanos() {
+            return sealedAtNanos;
+        }
+    }
+}
