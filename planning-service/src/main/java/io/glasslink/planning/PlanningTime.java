@@ -1,6 +1,7 @@
 package io.glasslink.planning;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -37,7 +38,8 @@ public final class PlanningTime {
                 validFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
                 validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
             }
-            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), offset);
+            // not OffsetDateTime.ofInstant: it asks the offset for its rules, which builds new ones each time
+            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSecond, 0, offset), offset);
         }
     }
 

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import io.glasslink.planning.slots.SlotSearchResult;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,15 @@ class IsoTimeJsonTest {
         for (OffsetDateTime t : times) {
             assertThat(json.writeValueAsString(t)).isEqualTo("\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t) + "\"");
         }
+    }
+
+    @Test
+    void writesSlotsAsTheirRecordComponentsWouldBe() {
+        OffsetDateTime start = OffsetDateTime.of(2026, 12, 1, 9, 15, 0, 0, ZoneOffset.ofHours(1));
+        SlotSearchResult.Slot slot = new SlotSearchResult.Slot(start, start.plusMinutes(90), 3);
+        assertThat(json.writeValueAsString(slot))
+                .isEqualTo("{\"start\":\"2026-12-01T09:15:00+01:00\",\"end\":\"2026-12-01T10:45:00+01:00\",\"capacity\":3}")
+                .isEqualTo(JsonMapper.builder().build().writeValueAsString(slot));
     }
 
     @Test
