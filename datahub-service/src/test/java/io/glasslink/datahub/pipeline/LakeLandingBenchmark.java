@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not part of {@code verify} (tag {@code benchmark}): on one topic of ≈1 KB CloudEvents, a
  * plain Kafka consumer's read rate against the hub's landing rate (validate, encode, gzip, upload to
- * the S3-compatible store, commit), then landing latency at a steady trickle. Run with
+ * the S3-compatible store, commit), then landing latency at a steady trickle. The events are spread
+ * round robin and the hub's rotation is half a partition's share, so that the timed runs end with a
+ * count-based rotation rather than waiting for the idle flush (use a multiple of 6 events). Run with
  * {@code ./mvnw -pl datahub-service test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LakeLandingBenchmark -Ddatahub.test.jvm="-Xmx2g -XX:+UseParallelGC"}
  * ({@code -Dbench.events=N} to change the volume). Results on stdout and in target/benchmark-datahub.txt.
  */
@@ -107,7 +109,9 @@ class LakeLandingBenchmark {
                 var record = TestEvents.record(target, TestEvents.probeMeasured("probe-" + (i % 500), i,
                         base.plusNanos(i * 1000L), 860));
                 size = record.value().length;
-                producer.send(record);
+                // round robin: every partition gets the same count, so count-based rotation lands it all (no idle-flush tail)
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(target, i % PARTITIONS, record.key(), record.value(),
+                        record.headers()));
             }
             producer.flush();
         }
@@ -147,7 +151,9 @@ class LakeLandingBenchmark {
 
     private double hubRate(Admin admin, S3Client s3, int loops, String bucket) throws Exception {
         String group = bucket;
-        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, 50_000, Duration.ofSeconds(5));
+        // two full batches per partition: the run ends with the last count-based rotation, not with an idle flush
+        int perBatch = (events / PARTITIONS + 1) / 2;
+        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, perBatch, Duration.ofSeconds(5));
         long cpu = processCpuNanos();
         long started = System.nanoTime();
         hub.start();
