@@ -1,8 +1,12 @@
 package io.glasslink.planning;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 
 /** The business time zone of the network: every time on the wire is shown in Europe/Paris. */
 public final class PlanningTime {
@@ -13,8 +17,34 @@ public final class PlanningTime {
     private PlanningTime() {
     }
 
+    /**
+     * Converts many instants, mostly in increasing order, to Paris time: the offset is looked up
+     * in the zone rules once per period between two changes, not once per instant. Not thread-safe.
+     */
+    public static final class Offsets {
+
+        private final ZoneRules rules = ZONE.getRules();
+        private long validFrom = Long.MAX_VALUE;
+        private long validUntil = Long.MIN_VALUE;
+        private ZoneOffset offset;
+
+        /** The epoch second as Paris local time with its offset. */
+        public OffsetDateTime at(long epochSecond) {
+            if (epochSecond < validFrom || epochSecond >= validUntil) {
+                Instant instant = Instant.ofEpochSecond(epochSecond);
+                offset = rules.getOffset(instant);
+                ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
+                ZoneOffsetTransition next = rules.nextTransition(instant);
+                validFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
+                validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+            }
+            // not OffsetDateTime.ofInstant: it asks the offset for its rules, which builds new ones each time
+            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSecond, 0, offset), offset);
+        }
+    }
+
     /** The instant as Paris local time with its offset of the day (+01:00 or +02:00). */
     public static OffsetDateTime paris(Instant instant) {
-        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZONE);
     }
 }

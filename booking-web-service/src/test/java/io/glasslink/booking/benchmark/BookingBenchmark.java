@@ -25,12 +25,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Availability search and booking confirmation through the real link simulator (TCP, DX profile
- * and 0 ms), side by side. booking-web-service runs in-process on real PostgreSQL/Kafka; the
- * on-prem services are played by {@link FakeGateway} behind the link (both services' calls share
- * one link, as they share the gateway's). The gateway itself is not in the path.
+ * Saga overhead against a stand-in: availability search and booking confirmation of an in-process
+ * booking-web-service (real PostgreSQL/Kafka) whose on-prem calls cross the real link simulator (TCP,
+ * DX profile and 0 ms) to {@link FakeGateway}, a scripted JDK {@code HttpServer} playing the gateway's
+ * hybrid routes, supply-chain and planning. Neither the gateway nor the real on-prem services are in
+ * the path: this isolates booking-web's own cost. The figures of the real path come from
+ * {@code io.glasslink.launcher.bench.BookingPathBenchmark} (infra/launcher), see docs/benchmarks.md.
  *
- * <p>Run: {@code ./mvnw -B -q -pl booking-web-service test-compile exec:java
+ * <p>Run: {@code ./mvnw -B -q -o -pl booking-web-service test-compile org.codehaus.mojo:exec-maven-plugin:3.5.0:java
  * -Dexec.classpathScope=test -Dexec.mainClass=io.glasslink.booking.benchmark.BookingBenchmark
  * [-Dexec.args="<seconds-per-case>"]} after building {@code infra/link-simulator}.
  */
@@ -43,6 +45,9 @@ public final class BookingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        // read once when the first JDK HttpServer starts: without it the stand-in's small answers meet
+        // Nagle's algorithm and the client's delayed ACK, and every round trip costs ~40 ms
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         Path linkJar = java.util.stream.Stream.of("infra/link-simulator/target/link-simulator-exec.jar",
                         "../infra/link-simulator/target/link-simulator-exec.jar")
                 .map(Path::of).filter(java.nio.file.Files::isRegularFile).findFirst()
@@ -98,6 +103,7 @@ public final class BookingBenchmark {
                     lines.add(row(profile, "availability search (POST /api/v1/availability/search)", search));
                     lines.add(row(profile, "booking to CONFIRMED (POST /api/v1/bookings)", book));
                 }
+                System.out.println("saga overhead against a stand-in (FakeGateway behind the link; no gateway, no real on-prem services)");
                 System.out.println("| link profile | operation | n | p50 ms | p99 ms |");
                 System.out.println("|---|---|---|---|---|");
                 lines.forEach(System.out::println);

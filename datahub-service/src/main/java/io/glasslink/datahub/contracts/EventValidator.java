@@ -31,13 +31,14 @@ public final class EventValidator {
     // bounds the cache when a faulty producer sends ever new type names
     private static final int MAX_CACHED_TYPES = 1000;
     private static final Pattern DOMAIN_TOPIC = Pattern.compile("([a-z][a-z0-9]*)\\.events");
-    private static final String EVENTS_SUFFIX = ".events";
     private static final String SPEC_VERSION = "1.0";
 
     private final EventSchemas schemas;
     // trailing tokens are an error: the lake line copies the data bytes as they are
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final Map<String, KnownType> knownTypes = new ConcurrentHashMap<>();
+    // the domain of each topic read ("" for a topic that is not a domain topic)
+    private final Map<String, String> topicDomains = new ConcurrentHashMap<>();
 
     public EventValidator(EventSchemas schemas) {
         this.schemas = schemas;
@@ -121,12 +122,16 @@ public final class EventValidator {
     }
 
     /** True unless {@code topic} is a domain topic ({@code <domain>.events}) of another domain. */
-    private static boolean topicHoldsDomain(String topic, String domain) {
-        if (topic.length() == domain.length() + EVENTS_SUFFIX.length() && topic.startsWith(domain) && topic.endsWith(EVENTS_SUFFIX)) {
-            return true;
+    private boolean topicHoldsDomain(String topic, String domain) {
+        String topicDomain = topicDomains.get(topic);
+        if (topicDomain == null) {
+            Matcher domainTopic = DOMAIN_TOPIC.matcher(topic);
+            topicDomain = domainTopic.matches() ? domainTopic.group(1) : "";
+            if (topicDomains.size() < MAX_CACHED_TYPES) {
+                topicDomains.put(topic, topicDomain);
+            }
         }
-        Matcher domainTopic = DOMAIN_TOPIC.matcher(topic);
-        return !domainTopic.matches() || domainTopic.group(1).equals(domain);
+        return topicDomain.isEmpty() || topicDomain.equals(domain);
     }
 
     private KnownType lookUp(String typeAttribute) {

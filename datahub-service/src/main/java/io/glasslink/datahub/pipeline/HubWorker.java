@@ -144,55 +144,72 @@ final class HubWorker implements Runnable {
     }
 
     /**
-     * Commits every landing whose files are stored, in order per partition, and starts the upload of
-     * the next one; a failed upload re-reads its partition, an error of a lane or an upload ends the loop.
+     * Commits, per partition, the landing whose files are all stored, then starts the upload of the
+     * next one: never two stored and uncommitted batches of one partition. A failed upload or commit
+     * re-reads the partition from its committed offset; an error of a lane or an upload ends the loop.
      */
     private void advance() {
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        List<Lane> landed = new ArrayList<>();
         boolean flushed = false;
         for (Lane lane : new ArrayList<>(lanes.values())) {
             lane.rethrowFailure();
-            Lane.Landing head;
-            while ((head = lane.head()) != null) {
-                if (!head.started()) {
-                    head.start(store, uploads);
-                }
-                if (!head.stored().isDone()) {
-                    break;
-                }
-                Throwable failure = failureOf(head.stored());
-                if (failure != null) {
-                    rewind(lane, failure);
-                    backOff();
-                    break;
-                }
-                if (!flushed) {
-                    // every send of the landing's records was issued before it was sealed
-                    producer.flush();
-                    flushed = true;
-                }
-                Exception failedSend = sendFailure.getAndSet(null);
-                if (failedSend != null) {
-                    // the failed send may belong to any partition of this loop: re-read them all
-                    commitSync(commits);
-                    for (Lane other : new ArrayList<>(lanes.values())) {
-                        rewind(other, failedSend);
-                    }
-                    backOff();
-                    return;
-                }
-                lane.committed(head);
-                commits.put(lane.partition(), new OffsetAndMetadata(head.nextOffset()));
-                metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
+            Lane.Landing head = lane.head();
+            if (head == null) {
+                continue;
             }
+            if (!head.started()) {
+                head.start(store, uploads);
+            }
+            if (!head.stored().isDone()) {
+                continue;
+            }
+            Throwable failure = failureOf(head.stored());
+            if (failure != null) {
+                rewind(lane, failure);
+                backOff();
+                continue;
+            }
+            if (!flushed) {
+                // every send of the landing's records was issued before it was sealed
+                producer.flush();
+                flushed = true;
+            }
+            Exception failedSend = sendFailure.getAndSet(null);
+            if (failedSend != null) {
+                // the failed send may belong to any partition of this loop: re-read them all
+                for (Lane other : new ArrayList<>(lanes.values())) {
+                    rewind(other, failedSend);
+                }
+                backOff();
+                return;
+            }
+            commits.put(lane.partition(), new OffsetAndMetadata(head.nextOffset()));
+            landed.add(lane);
         }
-        commitSync(commits);
-    }
-
-    private void commitSync(Map<TopicPartition, OffsetAndMetadata> commits) {
-        if (!commits.isEmpty()) {
+        if (commits.isEmpty()) {
+            return;
+        }
+        try {
             consumer.commitSync(commits);
-            commits.clear();
+        } catch (WakeupException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // not committed: re-read from the last committed offset, which rewrites the same keys
+            for (Lane lane : landed) {
+                rewind(lane, e);
+            }
+            backOff();
+            return;
+        }
+        for (Lane lane : landed) {
+            Lane.Landing head = lane.head();
+            lane.committed(head);
+            metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
+            Lane.Landing next = lane.head();
+            if (next != null) {
+                next.start(store, uploads);
+            }
         }
     }
 
@@ -270,23 +287,36 @@ final class HubWorker implements Runnable {
         for (Lane lane : lanes.values()) {
             lane.awaitProcessed();
         }
-        while (lanes.values().stream().anyMatch(lane -> lane.head() != null)) {
+        int pending = pending();
+        while (pending > 0) {
+            for (Lane lane : lanes.values()) {
+                Lane.Landing head = lane.head();
+                if (head != null && !head.started()) {
+                    head.start(store, uploads);
+                }
+            }
             for (Lane lane : lanes.values()) {
                 Lane.Landing head = lane.head();
                 if (head != null) {
-                    if (!head.started()) {
-                        head.start(store, uploads);
-                    }
                     head.stored().exceptionally(e -> null).join();
                 }
             }
-            int before = lanes.values().stream().mapToInt(Lane::pending).sum();
             advance();
-            if (lanes.values().stream().mapToInt(Lane::pending).sum() >= before) {
-                // a landing failed and was discarded for re-reading: nothing more to land before stopping
-                break;
+            int left = pending();
+            if (left >= pending) {
+                // a landing failed and its partition was discarded for re-reading: nothing more to land
+                return;
             }
+            pending = left;
         }
+    }
+
+    private int pending() {
+        int pending = 0;
+        for (Lane lane : lanes.values()) {
+            pending += lane.pending();
+        }
+        return pending;
     }
 
     private final class LandOnRevoke implements ConsumerRebalanceListener {
@@ -311,7 +341,12 @@ final class HubWorker implements Runnable {
                 }
             }
             if (!commits.isEmpty()) {
-                consumer.commitSync(commits);
+                try {
+                    consumer.commitSync(commits);
+                } catch (RuntimeException e) {
+                    // the next owner re-reads from the previous commit and rewrites the same keys
+                    log.warn("cannot commit the landed batches of revoked partitions {}: {}", commits.keySet(), e.toString());
+                }
             }
         }
 

@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Exactly-once in the lake, proven the hard way: the hub crashes after storing some files of a batch
  * but before committing, is restarted with other batch boundaries, is stopped abruptly mid-stream,
- * is restarted again; the lake then holds every valid record produced exactly once.
+ * is restarted again with two consumer loops (partitions move between them); the lake then holds every valid
+ * record produced exactly once.
  */
 @HubSpringTest
 class ExactlyOnceLakeTest {
@@ -88,9 +89,9 @@ class ExactlyOnceLakeTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> second.puts.get() >= 10);
             run2.halt();
 
-            // run 3: to the end, then a graceful stop
+            // run 3: two consumer loops in one group (their joins move partitions while the backlog is read), to the end, then a graceful stop
             RecordingStore third = new RecordingStore(Integer.MAX_VALUE);
-            HubPipeline run3 = pipeline(third, 50, Duration.ofHours(1));
+            HubPipeline run3 = pipeline(third, 50, Duration.ofHours(1), 2);
             run3.start();
             await().atMost(Duration.ofSeconds(90)).until(() -> TestKafka.committedToEnd(admin, group, topic, PARTITIONS));
             run3.stop();
@@ -107,10 +108,14 @@ class ExactlyOnceLakeTest {
     }
 
     private HubPipeline pipeline(LakeStore store, int maxRecords, Duration interval) {
+        return pipeline(store, maxRecords, interval, 1);
+    }
+
+    private HubPipeline pipeline(LakeStore store, int maxRecords, Duration interval, int loops) {
         LakeProperties lake = new LakeProperties(bucket, "raw", true, maxRecords, DataSize.ofMegabytes(8), interval,
                 Duration.ofMillis(250), DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(topic), List.of(), "lake")), List.of()));
-        HubProperties hub = new HubProperties(group, 1, topic + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false);
+        HubProperties hub = new HubProperties(group, loops, topic + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false);
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);

@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not part of {@code verify} (tag {@code benchmark}): on one topic of ≈1 KB CloudEvents, a
  * plain Kafka consumer's read rate against the hub's landing rate (validate, encode, gzip, upload to
- * the S3-compatible store, commit), then landing latency at a steady trickle. Run with
+ * the S3-compatible store, commit), then landing latency at a steady trickle. The events are spread
+ * round robin and the hub's rotation is half a partition's share, so that the timed runs end with a
+ * count-based rotation rather than waiting for the idle flush (use a multiple of 6 events). Run with
  * {@code ./mvnw -pl datahub-service test -Dgroups=benchmark -DexcludedGroups=none -Dtest=LakeLandingBenchmark -Ddatahub.test.jvm="-Xmx2g -XX:+UseParallelGC"}
  * ({@code -Dbench.events=N} to change the volume). Results on stdout and in target/benchmark-datahub.txt.
  */
@@ -75,6 +77,7 @@ class LakeLandingBenchmark {
             double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2");
             say("hub, 2 consumer loops -> S3Proxy: %,.0f events/s (%.2f x plain)", hub2, hub2 / plain);
             s3Reference(s3, "bench-lake-" + id + "-1");
+            stages();
             latency(admin, s3);
         }
         Files.write(Path.of("target", "benchmark-datahub.txt"), report, StandardCharsets.UTF_8);
@@ -106,7 +109,9 @@ class LakeLandingBenchmark {
                 var record = TestEvents.record(target, TestEvents.probeMeasured("probe-" + (i % 500), i,
                         base.plusNanos(i * 1000L), 860));
                 size = record.value().length;
-                producer.send(record);
+                // round robin: every partition gets the same count, so count-based rotation lands it all (no idle-flush tail)
+                producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(target, i % PARTITIONS, record.key(), record.value(),
+                        record.headers()));
             }
             producer.flush();
         }
@@ -146,7 +151,9 @@ class LakeLandingBenchmark {
 
     private double hubRate(Admin admin, S3Client s3, int loops, String bucket) throws Exception {
         String group = bucket;
-        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, 50_000, Duration.ofSeconds(5));
+        // two full batches per partition: the run ends with the last count-based rotation, not with an idle flush
+        int perBatch = (events / PARTITIONS + 1) / 2;
+        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, perBatch, Duration.ofSeconds(5));
         long cpu = processCpuNanos();
         long started = System.nanoTime();
         hub.start();
@@ -201,6 +208,77 @@ class LakeLandingBenchmark {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The hub's per-event work without Kafka, S3 or other threads: CPU time of this thread per stage over
+     * the first 50,000 records of the topic, each stage run three times (the last one counts). The SDK
+     * reader row is the decoding the hub used before it read the headers itself.
+     */
+    private void stages() throws Exception {
+        int count = Math.min(events, 50_000);
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-stages-" + id, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            while (records.size() < count) {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    if (records.size() < count) {
+                        records.add(r);
+                    }
+                }
+            }
+        }
+        BinaryEnvelopes envelopes = new BinaryEnvelopes();
+        EventValidator validator = new EventValidator(EventSchemas.loadFromClasspath());
+        io.glasslink.datahub.lake.LakeLines lines = new io.glasslink.datahub.lake.LakeLines();
+        io.glasslink.datahub.lake.LakeLayout layout = new io.glasslink.datahub.lake.LakeLayout("raw");
+        var envelope = new io.glasslink.datahub.contracts.EventEnvelope[count];
+        var valid = new io.glasslink.datahub.contracts.ValidEvent[count];
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double sdk = 0;
+        double read = 0;
+        double validate = 0;
+        double encode = 0;
+        double gzip = 0;
+        for (int round = 0; round < 3; round++) {
+            long t0 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < count; i++) {
+                envelope[i] = io.glasslink.datahub.contracts.EventEnvelope.of(io.cloudevents.kafka.KafkaMessageFactory.createReader(records.get(i)).toEvent());
+            }
+            long t1 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < count; i++) {
+                envelope[i] = envelopes.read(records.get(i));
+            }
+            long t2 = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < count; i++) {
+                valid[i] = validator.validate(topic, envelope[i]);
+            }
+            long t3 = threads.getCurrentThreadCpuTime();
+            long length = 0;
+            for (int i = 0; i < count; i++) {
+                length += lines.encodeInPlace(valid[i], topic, 0, i);
+            }
+            long t4 = threads.getCurrentThreadCpuTime();
+            io.glasslink.datahub.lake.PartitionBatch batch = new io.glasslink.datahub.lake.PartitionBatch(topic, 0, 0, System.nanoTime(), layout,
+                    lake("stages", count, Duration.ofHours(1)));
+            for (int i = 0; i < count; i++) {
+                int n = lines.encodeInPlace(valid[i], topic, 0, i);
+                batch.append(valid[i].type(), valid[i].time().toInstant(), lines.buffer(), n, i);
+            }
+            batch.seal();
+            long t5 = threads.getCurrentThreadCpuTime();
+            assertThat(length).isPositive();
+            sdk = (t1 - t0) / 1e3 / count;
+            read = (t2 - t1) / 1e3 / count;
+            validate = (t3 - t2) / 1e3 / count;
+            encode = (t4 - t3) / 1e3 / count;
+            gzip = (t5 - t4) / 1e3 / count - encode;
+        }
+        say("hub work per event, one thread, no I/O (%,d events, CPU µs): read the headers %.2f (CloudEvents SDK reader, as before: %.2f), "
+                + "validate (parse + schema) %.2f, encode the line %.2f, gzip %.2f; total %.2f",
+                count, read, sdk, validate, encode, gzip, read + validate + encode + gzip);
     }
 
     private double perThousand(long nanos) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.workforce.FrenchHolidays;
@@ -108,12 +109,19 @@ public final class FreeTime {
      */
     public static void starts(List<Interval> free, Instant earliest, Duration duration, Duration step,
                               Consumer<Instant> sink) {
+        startSeconds(free, earliest, duration, step, s -> sink.accept(Instant.ofEpochSecond(s)));
+    }
+
+    /** {@link #starts} as epoch seconds, in increasing order (no object per start). */
+    public static void startSeconds(List<Interval> free, Instant earliest, Duration duration, Duration step,
+                                    LongConsumer sink) {
         long stepSeconds = step.toSeconds();
+        long durationSeconds = duration.toSeconds();
+        long earliestSecond = earliest.getEpochSecond() + (earliest.getNano() > 0 ? 1 : 0);
         for (Interval f : free) {
-            Instant from = f.start().isBefore(earliest) ? earliest : f.start();
-            long epoch = from.getEpochSecond();
-            long aligned = Math.floorDiv(epoch + stepSeconds - 1, stepSeconds) * stepSeconds;
-            for (Instant s = Instant.ofEpochSecond(aligned); !s.plus(duration).isAfter(f.end()); s = s.plus(step)) {
+            long from = Math.max(earliestSecond, f.start().getEpochSecond() + (f.start().getNano() > 0 ? 1 : 0));
+            long last = f.end().getEpochSecond() - durationSeconds;
+            for (long s = Math.floorDiv(from + stepSeconds - 1, stepSeconds) * stepSeconds; s <= last; s += stepSeconds) {
                 sink.accept(s);
             }
         }

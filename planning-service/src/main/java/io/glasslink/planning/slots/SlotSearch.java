@@ -6,11 +6,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.function.LongConsumer;
 
 import io.glasslink.planning.InvalidRequestException;
 import io.glasslink.planning.InvalidRequestException.FieldProblem;
@@ -71,17 +72,45 @@ public class SlotSearch {
         Duration step = properties.search().step();
         List<SlotSearchResult.CentreSlots> results = new ArrayList<>();
         teams.forEach((centre, team) -> {
-            TreeMap<Instant, Integer> capacity = new TreeMap<>();
+            // every technician's start times, sorted: equal neighbours add up to the capacity
+            Starts starts = new Starts();
             for (Technician t : team) {
-                FreeTime.starts(free.getOrDefault(t.technicianId(), List.of()), earliest, duration, step,
-                        s -> capacity.merge(s, 1, Integer::sum));
+                FreeTime.startSeconds(free.getOrDefault(t.technicianId(), List.of()), earliest, duration, step, starts);
             }
-            List<SlotSearchResult.Slot> slots = new ArrayList<>(capacity.size());
-            capacity.forEach((s, n) -> slots.add(new SlotSearchResult.Slot(PlanningTime.paris(s),
-                    PlanningTime.paris(s.plus(duration)), n)));
-            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, slots));
+            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, starts.slots(duration)));
         });
         return new SlotSearchResult(PlanningTime.ZONE.getId(), duration.toMinutes(), results);
+    }
+
+    /** Start times (epoch seconds) of several technicians, counted into slots with their capacity. */
+    private static final class Starts implements LongConsumer {
+
+        private long[] seconds = new long[256];
+        private int size;
+
+        @Override
+        public void accept(long second) {
+            if (size == seconds.length) {
+                seconds = Arrays.copyOf(seconds, size * 2);
+            }
+            seconds[size++] = second;
+        }
+
+        List<SlotSearchResult.Slot> slots(Duration duration) {
+            Arrays.sort(seconds, 0, size);
+            List<SlotSearchResult.Slot> slots = new ArrayList<>();
+            PlanningTime.Offsets paris = new PlanningTime.Offsets();
+            long durationSeconds = duration.toSeconds();
+            for (int i = 0; i < size; ) {
+                int j = i;
+                while (j < size && seconds[j] == seconds[i]) {
+                    j++;
+                }
+                slots.add(new SlotSearchResult.Slot(paris.at(seconds[i]), paris.at(seconds[i] + durationSeconds), j - i));
+                i = j;
+            }
+            return slots;
+        }
     }
 
     private Instant earliest(SlotQuery query) {

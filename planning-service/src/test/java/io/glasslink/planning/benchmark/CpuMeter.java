@@ -10,13 +10,14 @@ import java.util.stream.Stream;
 
 /**
  * CPU time of the benchmark's two servers: this JVM (the service, plus the in-JVM clients, whose
- * own threads the benchmark subtracts) and the embedded PostgreSQL (postmaster and its backends,
- * read from /proc). Linux only; elsewhere the PostgreSQL figure is unknown (-1).
+ * own threads the benchmark subtracts; its JIT compiler threads shown apart, as they are warm-up
+ * cost) and the embedded PostgreSQL (postmaster and its backends, read from /proc). Linux only;
+ * elsewhere the JIT and PostgreSQL figures are unknown (-1).
  */
 final class CpuMeter {
 
-    /** CPU nanoseconds used so far by this JVM and by PostgreSQL. */
-    record Snapshot(long jvmNanos, long postgresNanos) {
+    /** CPU nanoseconds used so far by this JVM, by its JIT compiler threads (part of it) and by PostgreSQL. */
+    record Snapshot(long jvmNanos, long jitNanos, long postgresNanos) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -32,7 +33,24 @@ final class CpuMeter {
 
     Snapshot snapshot() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new Snapshot(jvm, postgresNanos());
+        return new Snapshot(jvm, jitNanos(), postgresNanos());
+    }
+
+    /** The JIT compiler threads of this JVM (Linux thread names "C1/C2 CompilerThread"), or -1 when unknown. */
+    private static long jitNanos() {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String comm = comm(task);
+                if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+                    long[] stat = stat(task.resolve("stat"));
+                    ticks += stat == null ? 0 : stat[1];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks * NANOS_PER_TICK;
     }
 
     static long currentThreadNanos() {
@@ -48,6 +66,15 @@ final class CpuMeter {
             }
         }
         return total;
+    }
+
+    /** The thread's name, or "" when it ended meanwhile. */
+    private static String comm(Path task) {
+        try {
+            return Files.readString(task.resolve("comm")).trim();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** Postmaster (with its reaped children) plus its live children, or -1 when unknown. */
@@ -79,8 +106,12 @@ final class CpuMeter {
 
     /** {parent pid, utime + stime, cutime + cstime} in clock ticks, or null. */
     private static long[] stat(long pid) {
+        return stat(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    private static long[] stat(Path file) {
         try {
-            String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String s = Files.readString(file);
             String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
             return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]),
                     Long.parseLong(f[13]) + Long.parseLong(f[14])};

@@ -38,15 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Load driver for the planning service: the real service (full context, HTTP, security) on the
  * embedded PostgreSQL and Kafka, driven over loopback by a pool of client threads in the same JVM.
  * Not part of {@code verify} (its name matches no Surefire include); run it on purpose:
- * <pre>./mvnw -B -o -pl planning-service test -Dtest=PlanningLoadBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
- *   -Dbenchmark.seconds=10 -Dbenchmark.threads=8</pre>
+ * <pre>./mvnw -B -o -Pbenchmark -pl planning-service test -Dbenchmark.seconds=10 -Dbenchmark.threads=8</pre>
+ * ({@code -Dbenchmark.jitWarmup=30} seconds of mixed searches first, {@code -Dbenchmark.warmup=10} seconds of warm-up per case, {@code -Dbenchmark.only=one centre,holds} for some
+ * cases only). Besides latency it reports CPU per request: the service JVM's (process CPU time
+ * minus the in-JVM clients' threads; the JIT compiler's share shown apart) and PostgreSQL's.
  * Results are printed and written to {@code target/benchmark-planning.md}.
  */
 class PlanningLoadBenchmark extends PlanningIntegrationTest {
 
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
-    private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 3);
+    private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 10);
+    /** Seconds of all three searches mixed before the first case, so that it does not pay for the JIT alone. */
+    private static final int JIT_WARMUP_SECONDS = Integer.getInteger("benchmark.jitWarmup", 30);
     /** Comma-separated parts of scenario names to run (e.g. {@code one centre,holds}); all when empty. */
     private static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("benchmark.only", "").split(","))
             .map(String::trim).filter(x -> !x.isEmpty()).toList();
@@ -73,21 +77,28 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         List<String> postcodes = jdbc.queryForList("select distinct departement || '100' from centre where vans > 0 order by 1", String.class);
 
         cpu.findPostgres(jdbc.queryForObject("select pg_backend_pid()", Integer.class));
-        report.add("| scenario | client threads | requests | req/s | p50 ms | p99 ms | max ms | service CPU ms/req | PostgreSQL CPU ms/req | statuses | load avg (1 min) |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|");
-        measure("search: one centre, 14 days (GET /slots)", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
-                + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to), THREADS);
-        measure("search: one centre, 14 days, 1 client", i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
-                + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to), 1);
-        measureInProcess("search: one centre, 14 days, in-process SlotSearch (no HTTP, no JSON)", i -> search.search(
-                new SlotQuery(JobType.WINDSCREEN_REPLACEMENT, false, List.of(centres.get(i % centres.size())), null, from, to, null, null)));
-        measure("search: home postcode, 14 days", i -> post("/api/v1/slots/search", """
+        report.add("| scenario | client threads | requests | req/s | p50 ms | p99 ms | max ms | service CPU ms/req | of which JIT | PostgreSQL CPU ms/req | statuses | load avg (1 min) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        IntFunction<HttpRequest> oneCentre = i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
+                + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to);
+        IntFunction<HttpRequest> home = i -> post("/api/v1/slots/search", """
                 {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"postcode":"%s","from":"%s","to":"%s"}"""
-                .formatted(postcodes.get(i % postcodes.size()), from, to)), THREADS);
-        measure("search: 10 centres in one request, 14 days", i -> post("/api/v1/slots/search", """
+                .formatted(postcodes.get(i % postcodes.size()), from, to));
+        IntFunction<HttpRequest> tenCentres = i -> post("/api/v1/slots/search", """
                 {"jobType":"CHIP_REPAIR","centreIds":[%s],"from":"%s","to":"%s"}""".formatted(
                 IntStream.range(0, 10).mapToObj(k -> "\"" + centres.get((i * 10 + k) % centres.size()) + "\"")
-                        .collect(Collectors.joining(",")), from, to)), THREADS);
+                        .collect(Collectors.joining(",")), from, to));
+        run(i -> switch (i % 3) {
+            case 0 -> oneCentre.apply(i / 3);
+            case 1 -> home.apply(i / 3);
+            default -> tenCentres.apply(i / 3);
+        }, THREADS, JIT_WARMUP_SECONDS, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
+        measure("search: one centre, 14 days (GET /slots)", oneCentre, THREADS);
+        measure("search: one centre, 14 days, 1 client", oneCentre, 1);
+        measureInProcess("search: one centre, 14 days, in-process SlotSearch (no HTTP, no JSON)", i -> search.search(
+                new SlotQuery(JobType.WINDSCREEN_REPLACEMENT, false, List.of(centres.get(i % centres.size())), null, from, to, null, null)));
+        measure("search: home postcode, 14 days", home, THREADS);
+        measure("search: 10 centres in one request, 14 days", tenCentres, THREADS);
 
         List<String[]> targets = freeTargets(centres.subList(100, 450), from, to);
         AtomicInteger next = new AtomicInteger();
@@ -176,10 +187,11 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
         Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
         Result r = new Result(name, all.length, all.length / elapsed, pct(all, 50), pct(all, 99), all[all.length - 1] / 1e6, byStatus);
-        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s |", name, threads,
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |", name, threads,
                 r.requests(), r.perSecond(), r.p50(), r.p99(), r.max(),
                 perRequest(after.jvmNanos() - before.jvmNanos() - clientCpu, all.length),
-                perRequest(after.postgresNanos() - before.postgresNanos(), all.length), byStatus, loadAverage()));
+                perRequest(delta(before.jitNanos(), after.jitNanos()), all.length),
+                perRequest(delta(before.postgresNanos(), after.postgresNanos()), all.length), byStatus, loadAverage()));
         System.out.println(report.get(report.size() - 1));
         return r;
     }
@@ -206,9 +218,10 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         CpuMeter.Snapshot after = cpu.snapshot();
         long[] all = java.util.Arrays.copyOf(lat, n);
         java.util.Arrays.sort(all);
-        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | - | %s |", name, n, n / elapsed,
+        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | - | %s |", name, n, n / elapsed,
                 pct(all, 50), pct(all, 99), all[n - 1] / 1e6, perRequest(after.jvmNanos() - before.jvmNanos(), n),
-                perRequest(after.postgresNanos() - before.postgresNanos(), n), loadAverage()));
+                perRequest(delta(before.jitNanos(), after.jitNanos()), n),
+                perRequest(delta(before.postgresNanos(), after.postgresNanos()), n), loadAverage()));
         System.out.println(report.get(report.size() - 1));
     }
 
@@ -245,6 +258,10 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    private static long delta(long before, long after) {
+        return before < 0 || after < 0 ? -1 : after - before;
     }
 
     private static String perRequest(long nanos, long requests) {

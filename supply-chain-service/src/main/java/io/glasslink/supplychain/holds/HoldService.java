@@ -68,17 +68,20 @@ public class HoldService {
                 .orElseThrow(() -> new UnknownCentreException(command.centreId()));
         Instant now = clock.instant();
         for (SupplyOption option : planner.options(part, centre, now)) {
-            Optional<StockLevel> level = option.source().fromStock()
-                    ? stock.hold(part.partNumber(), option.source().locationId(), command.quantity())
-                    : Optional.empty();
-            if (level.isPresent() || !option.source().fromStock()) {
-                PartHold hold = PartHold.place(holdId, command.bookingReference(), part.partNumber(),
-                        command.quantity(), centre.id(), option, command.ttl(), now);
+            PartHold hold = PartHold.place(holdId, command.bookingReference(), part.partNumber(),
+                    command.quantity(), centre.id(), option, command.ttl(), now);
+            Optional<StockLevel> level = Optional.empty();
+            if (option.source().fromStock()) {
+                level = holds.addTakingStock(hold);
+                if (level.isEmpty()) {
+                    continue;
+                }
+            } else {
                 holds.add(hold);
-                events.publishEvent(PartHeld.of(hold, now));
-                level.ifPresent(l -> events.publishEvent(StockLevelChanged.of(l, now)));
-                return hold;
             }
+            events.publishEvent(PartHeld.of(hold, now));
+            level.ifPresent(l -> events.publishEvent(StockLevelChanged.of(l, now)));
+            return hold;
         }
         throw new InsufficientStockException(part.partNumber(), command.quantity(), centre.id());
     }

@@ -5,11 +5,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.glasslink.supplychain.stock.StockLevel;
+
 /** Storage of part holds, their transfer orders and the idempotency keys of hold requests. */
 public interface Holds {
 
-    /** Stores a new hold. */
+    /** Stores a new hold (one that takes no stock: a supplier order). */
     void add(PartHold hold);
+
+    /**
+     * Stores a new hold and takes its quantity from the stock at its source, in one atomic
+     * statement and only if that much is available there: answers the new stock level, or empty
+     * (and stores nothing) when the source has not enough. The stock row stays locked until the
+     * transaction ends, so doing both in one round trip keeps concurrent holds on the same row
+     * waiting less.
+     */
+    Optional<StockLevel> addTakingStock(PartHold hold);
 
     /** Stores the new state of an existing hold. */
     void update(PartHold hold);

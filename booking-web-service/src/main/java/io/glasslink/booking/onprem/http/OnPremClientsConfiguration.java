@@ -9,25 +9,27 @@ import io.glasslink.booking.onprem.SupplyChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.json.JsonMapper;
 
 /** One RestClient per on-prem service, rooted at the gateway's hybrid route, with explicit timeouts. */
 @Configuration(proxyBeanMethods = false)
 class OnPremClientsConfiguration {
 
     @Bean
-    SupplyChain supplyChain(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers) {
-        return new SupplyChainHttpClient(new GatewayCalls(client(builder, props, "/onprem/supply-chain/api/v1"),
+    SupplyChain supplyChain(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers, JsonMapper json) {
+        return new SupplyChainHttpClient(new GatewayCalls(client(builder, props, "/onprem/supply-chain/api/v1", json),
                 breakers.circuitBreaker("supply-chain")));
     }
 
     @Bean
-    Planning planning(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers) {
-        return new PlanningHttpClient(new GatewayCalls(client(builder, props, "/onprem/planning/api/v1"),
+    Planning planning(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers, JsonMapper json) {
+        return new PlanningHttpClient(new GatewayCalls(client(builder, props, "/onprem/planning/api/v1", json),
                 breakers.circuitBreaker("planning")));
     }
 
-    private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix) {
+    private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix, JsonMapper json) {
         HttpClient jdk = HttpClient.newBuilder()
                 .connectTimeout(props.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
@@ -37,6 +39,9 @@ class OnPremClientsConfiguration {
         return builder.clone()
                 .baseUrl(props.gatewayUrl() + prefix)
                 .requestFactory(factory)
+                // the application's mapper plus the fast timestamp reader (runs after Boot's converter set-up)
+                .configureMessageConverters(converters -> converters.withJsonConverter(
+                        new JacksonJsonHttpMessageConverter(json.rebuild().addModule(OnPremTimestamps.module()).build())))
                 .defaultHeader("X-API-Key", props.apiKey())
                 .build();
     }

@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,13 @@ import io.glasslink.planning.network.Postcode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Reads the centres once from PostgreSQL and answers from memory afterwards. */
+/** Reads the centres once from PostgreSQL and answers from memory afterwards (van centres indexed by département). */
 @Repository
 class JdbcNetwork implements Network {
 
     private final JdbcTemplate jdbc;
     private volatile Map<String, Centre> centres;
+    private volatile Map<String, List<Centre>> vanCentresByDepartement;
 
     JdbcNetwork(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -33,15 +35,19 @@ class JdbcNetwork implements Network {
 
     @Override
     public List<Centre> vanCentresServing(Postcode postcode) {
-        return centres().values().stream()
-                .filter(c -> c.departement().equals(postcode.departement()) && c.hasVans())
-                .toList();
+        centres();
+        return vanCentresByDepartement.getOrDefault(postcode.departement(), List.of());
     }
 
     private Map<String, Centre> centres() {
         Map<String, Centre> loaded = centres;
         if (loaded == null || loaded.isEmpty()) {
             loaded = load();
+            Map<String, List<Centre>> vans = new HashMap<>();
+            loaded.values().stream().filter(Centre::hasVans)
+                    .forEach(c -> vans.computeIfAbsent(c.departement(), k -> new ArrayList<>()).add(c));
+            vans.replaceAll((k, v) -> List.copyOf(v));
+            vanCentresByDepartement = vans;
             centres = loaded;
         }
         return loaded;

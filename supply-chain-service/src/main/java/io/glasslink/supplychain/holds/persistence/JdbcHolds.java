@@ -17,6 +17,7 @@ import io.glasslink.supplychain.holds.HoldStatus;
 import io.glasslink.supplychain.holds.IdempotencyKeyReusedException;
 import io.glasslink.supplychain.holds.PartHold;
 import io.glasslink.supplychain.holds.TransferOrder;
+import io.glasslink.supplychain.stock.StockLevel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,6 +41,24 @@ class JdbcHolds implements Holds {
                         h.source().type().name(), h.source().locationId(), h.status().name(), ts(h.expiresAt()),
                         ts(h.earliestAvailableAt().toInstant()), h.transferOrderId(), ts(h.createdAt()), ts(h.updatedAt()))
                 .update();
+    }
+
+    @Override
+    public Optional<StockLevel> addTakingStock(PartHold h) {
+        // the oversell guard is the WHERE clause of the UPDATE (and a CHECK constraint behind it); the
+        // hold row is inserted only when the UPDATE took the stock
+        return jdbc.sql("with taken as (update stock set held = held + :q where part_number = :p and location_id = :l"
+                        + " and on_hand - held - allocated >= :q returning part_number, location_id, on_hand, held, allocated),"
+                        + " hold as (insert into part_holds (" + COLUMNS + ") select :id, :booking, :p, :q, :centre,"
+                        + " :sourceType, :l, :status, :expires, :earliest, cast(null as uuid), :created, :updated from taken)"
+                        + " select part_number, location_id, on_hand, held, allocated from taken")
+                .param("q", h.quantity()).param("p", h.partNumber()).param("l", h.source().locationId())
+                .param("id", h.id()).param("booking", h.bookingReference()).param("centre", h.centreId())
+                .param("sourceType", h.source().type().name()).param("status", h.status().name())
+                .param("expires", ts(h.expiresAt())).param("earliest", ts(h.earliestAvailableAt().toInstant()))
+                .param("created", ts(h.createdAt())).param("updated", ts(h.updatedAt()))
+                .query((rs, i) -> new StockLevel(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)))
+                .optional();
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.glasslink.supplychain.stock.persistence;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 import io.glasslink.supplychain.stock.Stock;
 import io.glasslink.supplychain.stock.StockLevel;
@@ -11,7 +10,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stock in PostgreSQL; the oversell guard is the WHERE clause of one UPDATE plus a CHECK constraint. */
+/** Stock in PostgreSQL; a CHECK constraint refuses any level that would oversell. */
 @Repository
 class JdbcStock implements Stock {
 
@@ -34,14 +33,6 @@ class JdbcStock implements Stock {
                     result.put(rs.getString(1), rs.getInt(2));
                 });
         return result;
-    }
-
-    @Override
-    public Optional<StockLevel> hold(String partNumber, String locationId, int quantity) {
-        return jdbc.sql("update stock set held = held + :q where part_number = :p and location_id = :l"
-                        + " and on_hand - held - allocated >= :q" + RETURNING)
-                .param("q", quantity).param("p", partNumber).param("l", locationId)
-                .query(LEVEL).optional();
     }
 
     @Override
