@@ -52,7 +52,8 @@ import tools.jackson.databind.ObjectMapper;
  * System properties (all optional): {@code bench.warmup} searches before measuring (300),
  * {@code bench.searches} per profile and round (200), {@code bench.bookings} per profile and round (30),
  * {@code bench.trivial} trivial calls per profile and round (200), {@code bench.rounds} (2),
- * {@code bench.jvmOptions} the services' JVM flags (default: the platform's), {@code bench.keep=true}
+ * {@code bench.jvmOptions} the services' JVM flags (default: the platform's with the full C1 + C2 JIT instead of its
+ * C1-only {@code -XX:TieredStopAtLevel=1}), {@code bench.keep=true}
  * keeps the temporary home with the logs.
  */
 public final class BookingPathBenchmark {
@@ -89,7 +90,12 @@ public final class BookingPathBenchmark {
         Path root = root();
         Path home = Files.createTempDirectory("glasslink-bench-");
         String jvm = System.getProperty("bench.jvmOptions", "");
-        List<String> jvmOptions = jvm.isBlank() ? PlatformSettings.DEFAULT_SERVICE_JVM_OPTIONS : Arrays.asList(jvm.trim().split("\\s+"));
+        // default: the platform's flags with the full JIT (C1 + C2) as in production; the platform's own
+        // C1-only default trades peak speed for start-up time and memory on a laptop
+        List<String> jvmOptions = jvm.isBlank()
+                ? PlatformSettings.DEFAULT_SERVICE_JVM_OPTIONS.stream()
+                        .filter(o -> !o.startsWith("-XX:TieredStopAtLevel") && !o.startsWith("-XX:ReservedCodeCacheSize")).toList()
+                : Arrays.asList(jvm.trim().split("\\s+"));
         System.out.println("# booking path benchmark, " + Instant.now() + ", load average " + loadAverage()
                 + ", commit " + commit(root) + ", home " + home);
         System.out.println("# service JVM options: " + String.join(" ", jvmOptions));
