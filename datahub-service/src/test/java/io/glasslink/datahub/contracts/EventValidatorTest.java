@@ -50,6 +50,13 @@ class EventValidatorTest {
     }
 
     @Test
+    void rejectsDataWithAnythingAfterItsJsonValueBecauseTheLakeLineCopiesTheBytes() {
+        CloudEvent event = TestEvents.event(TestEvents.PROBE_RESET, "p1", TIME, "{\"probeId\":\"p1\"} {\"probeId\":\"p2\"}");
+
+        assertThatThrownBy(() -> validator.validate("hubtest.events", event)).hasMessageContaining("data is not JSON");
+    }
+
+    @Test
     void rejectsAnUnknownEventType() {
         CloudEvent event = TestEvents.event("io.glasslink.hubtest.ProbeExploded.v1", "p1", TIME, "{}");
 

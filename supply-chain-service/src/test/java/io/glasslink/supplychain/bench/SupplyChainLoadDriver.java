@@ -42,8 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>System properties: {@code bench.seconds} (per scenario, default 15), {@code bench.warmup}
  * (seconds of mixed availability and hold requests, so that the JIT has compiled every path;
- * default 20), {@code bench.concurrency} (default 16: by Little's law, 2,000 req/s at 8 ms mean
- * latency keeps 16 requests in flight, which a p99 of 20 ms leaves room for).
+ * default 20, longer until {@code bench.warmupRequests} requests, default 20,000, were made, up to
+ * five times as long), {@code bench.concurrency} (default 16: by Little's law, 2,000 req/s at
+ * 8 ms mean latency keeps 16 requests in flight, which a p99 of 20 ms leaves room for).
  */
 public final class SupplyChainLoadDriver {
 
@@ -54,6 +55,7 @@ public final class SupplyChainLoadDriver {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int warmup = Integer.getInteger("bench.warmup", 20);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
+        int warmupRequests = Integer.getInteger("bench.warmupRequests", 20_000);
         PostgresServer pg = TestInfrastructure.postgres();
         String url = pg.createDatabase("supplychain_bench_" + System.currentTimeMillis());
         int port = FreePorts.find();
@@ -118,7 +120,13 @@ public final class SupplyChainLoadDriver {
             };
 
             Meters meters = new Meters(counter, url.substring(url.lastIndexOf('/') + 1));
-            run("warm-up", http, mixed, concurrency, warmup, null);
+            // at least bench.warmup seconds and bench.warmupRequests requests (the JIT compiles by count,
+            // so a slow, busy machine needs longer), at most five times bench.warmup
+            long warmed = run("warm-up", http, mixed, concurrency, warmup, null);
+            for (int extra = 0; warmed < warmupRequests && extra < 4 * warmup; extra += 5) {
+                warmed += run("warm-up", http, mixed, concurrency, 5, null);
+            }
+            System.out.printf(Locale.ROOT, "warm-up: %d requests%n", warmed);
             awaitOutboxDrained(jdbc);
             System.out.println();
             System.out.printf(Locale.ROOT, "%d cores, concurrency %d, %d s per scenario, client and service in one JVM%n",
@@ -144,7 +152,7 @@ public final class SupplyChainLoadDriver {
         }
     }
 
-    private static void run(String name, HttpClient http, IntFunction<HttpRequest> requests, int concurrency, int seconds,
+    private static long run(String name, HttpClient http, IntFunction<HttpRequest> requests, int concurrency, int seconds,
                             Meters meters) throws Exception {
         long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
         AtomicLong sequence = new AtomicLong();
@@ -182,7 +190,7 @@ public final class SupplyChainLoadDriver {
         double elapsed = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         if (meters == null) {
-            return;
+            return all.length;
         }
         Meters.Reading used = meters.read().minus(before);
         double n = all.length;
@@ -192,6 +200,7 @@ public final class SupplyChainLoadDriver {
                 name, concurrency, all.length, n / elapsed, pct(all, 0.50), pct(all, 0.99), all[all.length - 1] / 1e6, statuses,
                 used.jvmCpuNanos() / 1e6 / n, used.tomcatCpuNanos() / 1e6 / n, used.postgresCpuNanos() / 1e6 / n,
                 used.statements() / n, used.commits() / n, load);
+        return all.length;
     }
 
     /** Lets the warm-up holds' events go out to Kafka first, so that their outbox work is not counted. */
