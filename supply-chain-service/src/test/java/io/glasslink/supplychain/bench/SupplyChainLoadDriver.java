@@ -45,6 +45,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * default 20, longer until {@code bench.warmupRequests} requests, default 20,000, were made, up to
  * five times as long), {@code bench.concurrency} (default 16: by Little's law, 2,000 req/s at
  * 8 ms mean latency keeps 16 requests in flight, which a p99 of 20 ms leaves room for).
+ *
+ * <p>Then, when {@code wrk} is installed (and not {@code -Dbench.noWrk=true}), the same three
+ * scenarios again from wrk, a C load generator in its own process: the "(wrk)" rows. Their JVM
+ * CPU is the service's (and the embedded Kafka broker's) alone, and the client takes far less of
+ * the shared cores than the JDK client does. The percentiles of those rows are wrk's.
  */
 public final class SupplyChainLoadDriver {
 
@@ -138,6 +143,38 @@ public final class SupplyChainLoadDriver {
             run("availability, 1 centre", http, single, concurrency, seconds, meters);
             run("availability batch, 20 centres", http, batch, concurrency, seconds, meters);
             run("hold, 5 hot stock rows", http, hold, concurrency, seconds, meters);
+
+            if (Wrk.available() && !Boolean.getBoolean("bench.noWrk")) {
+                // the same scenarios from wrk, a C client: this JVM then runs the service (and Kafka) only
+                String prelude = "local headers = {[\"X-Glasslink-Identity\"] = \"" + token + "\"}\n"
+                        + "local jsonHeaders = {[\"X-Glasslink-Identity\"] = \"" + token + "\", [\"Content-Type\"] = \"application/json\"}\n"
+                        + "local parts = " + Wrk.luaList(parts) + "\nlocal centres = " + Wrk.luaList(centres) + "\n"
+                        + "local hot = " + Wrk.luaList(hot) + "\nlocal run = \"" + Long.toString(System.nanoTime(), 36) + "\"\n";
+                String singleLua = "return wrk.format(\"GET\", \"/api/v1/availability?partNumber=\" .. parts[math.random(#parts)]"
+                        + " .. \"&centreId=\" .. centres[math.random(#centres)], headers)";
+                String batchLua = "local first = math.random(#centres - 20)\n"
+                        + "return wrk.format(\"POST\", \"/api/v1/availability/batch\", jsonHeaders, '{\"partNumber\":\"' .. parts[math.random(#parts)]"
+                        + " .. '\",\"quantity\":1,\"centreIds\":[\"' .. table.concat(centres, '\",\"', first, first + 19) .. '\"]}')";
+                String holdLua = "return wrk.format(\"POST\", \"/api/v1/holds\", jsonHeaders, '{\"bookingReference\":\"BENCH-W' .. run .. '-' .. id"
+                        + " .. '-' .. n .. '\",\"partNumber\":\"' .. hot[(n % #hot) + 1] .. '\",\"quantity\":1,\"centreId\":\"C001\"}')";
+                for (String[] scenario : new String[][] {{"availability, 1 centre (wrk)", singleLua},
+                        {"availability batch, 20 centres (wrk)", batchLua}, {"hold, 5 hot stock rows (wrk)", holdLua}}) {
+                    Wrk.run(base, concurrency, 3, prelude, scenario[1]); // wrk's connections and the new request mix
+                    awaitOutboxDrained(jdbc);
+                    double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+                    Meters.Reading before = meters.read();
+                    Wrk.Result r = Wrk.run(base, concurrency, seconds, prelude, scenario[1]);
+                    Meters.Reading used = meters.read().minus(before);
+                    double n = r.requests();
+                    System.out.printf(Locale.ROOT,
+                            "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | non-2xx×%d, socket errors: %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f |%n",
+                            scenario[0], concurrency, r.requests(), r.perSecond(), r.p50(), r.p99(), r.max(), r.non2xx(),
+                            r.socketErrors(), used.jvmCpuNanos() / 1e6 / n, used.tomcatCpuNanos() / 1e6 / n,
+                            used.postgresCpuNanos() / 1e6 / n, used.statements() / n, used.commits() / n, load);
+                }
+            } else {
+                System.out.println("(wrk not installed or -Dbench.noWrk=true: the wrk rows are skipped)");
+            }
 
             long oversold = jdbc.sql("select count(*) from stock where held + allocated > on_hand").query(Long.class).single();
             long heldRows = jdbc.sql("select coalesce(sum(held), 0) from stock where part_number = any(?) and location_id = 'C001'")
