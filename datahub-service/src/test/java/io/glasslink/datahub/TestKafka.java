@@ -74,6 +74,34 @@ public final class TestKafka {
         return all;
     }
 
+    /**
+     * Creates {@code topic} and waits until a producer sees a leader for every partition: an idempotent
+     * producer that writes to a partition the broker has not finished creating can be stuck in
+     * OUT_OF_ORDER_SEQUENCE_NUMBER retries until its delivery timeout.
+     */
+    public static void createTopic(Admin admin, String topic, int partitions) throws Exception {
+        admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1))).all().get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            while (System.nanoTime() < deadline) {
+                try {
+                    var described = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+                    if (described.size() == partitions && described.stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())
+                            && producer.partitionsFor(topic).stream().allMatch(p -> p.leader() != null && !p.leader().isEmpty())) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.UnknownTopicOrPartitionException)) {
+                        throw e;
+                    }
+                    // the broker has not taken in the new topic yet
+                }
+                Thread.sleep(50);
+            }
+        }
+        throw new IllegalStateException("no leader for every partition of " + topic);
+    }
+
     /** True when {@code group} has committed, on every partition of {@code topic}, the partition's end offset. */
     public static boolean committedToEnd(Admin admin, String group, String topic, int partitions) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();

@@ -29,7 +29,6 @@ import io.glasslink.datahub.routing.RoutingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -70,7 +69,7 @@ class ExactlyOnceLakeTest {
     @Test
     void crashesBetweenUploadAndCommitAndAbruptStopsNeitherDuplicateNorLoseARecord() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            TestKafka.createTopic(admin, topic, PARTITIONS);
             List<Produced> produced = new ArrayList<>(produce(0, 1500));
 
             // run 1: dies right after its 7th upload, with that batch uploaded in part and not committed

@@ -28,7 +28,6 @@ import io.glasslink.testsupport.TestInfrastructure;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -63,7 +62,7 @@ class LakeLandingBenchmark {
     void plainConsumerVersusHubLandingOnTheSameTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
              S3Client s3 = TestInfrastructure.s3().newClient()) {
-            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
+            TestKafka.createTopic(admin, topic, PARTITIONS);
             warmUpGroupCoordinator();
             warmUpHub(admin, s3);
             int eventBytes = produce(topic, events);
@@ -86,7 +85,7 @@ class LakeLandingBenchmark {
     /** A first hub pass over a small topic of its own, so that the measured runs do not pay the JIT warm-up. */
     private void warmUpHub(Admin admin, S3Client s3) throws Exception {
         String warmUp = topic + "-warm-up";
-        admin.createTopics(List.of(new NewTopic(warmUp, PARTITIONS, (short) 1))).all().get();
+        TestKafka.createTopic(admin, warmUp, PARTITIONS);
         produce(warmUp, 30_000);
         String group = "bench-warm-up-hub-" + id;
         HubPipeline hub = pipeline(s3, warmUp, group, group, 1, 5_000, Duration.ofSeconds(1));
@@ -306,7 +305,7 @@ class LakeLandingBenchmark {
     private void latency(Admin admin, S3Client s3) throws Exception {
         String bucket = "bench-latency-" + id;
         String trickle = topic + "-latency";
-        admin.createTopics(List.of(new NewTopic(trickle, PARTITIONS, (short) 1))).all().get();
+        TestKafka.createTopic(admin, trickle, PARTITIONS);
         HubPipeline hub = pipeline(s3, trickle, bucket, bucket, 1, 50_000, Duration.ofSeconds(1));
         hub.start();
         Thread.sleep(3000);
