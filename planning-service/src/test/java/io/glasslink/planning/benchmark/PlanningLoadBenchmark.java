@@ -29,6 +29,7 @@ import io.glasslink.planning.TestIdentity;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.SlotQuery;
 import io.glasslink.planning.slots.SlotSearch;
+import io.glasslink.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -42,6 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@code -Dbenchmark.jitWarmup=30} seconds of mixed searches first, {@code -Dbenchmark.warmup=10} seconds of warm-up per case, {@code -Dbenchmark.only=one centre,holds} for some
  * cases only). Besides latency it reports CPU per request: the service JVM's (process CPU time
  * minus the in-JVM clients' threads; the JIT compiler's share shown apart) and PostgreSQL's.
+ * When {@code wrk} is installed (not with {@code -Dbenchmark.noWrk=true}) the one-centre search and
+ * the distinct-slot holds run again from wrk, a C client in its own process ("(wrk)" rows: the
+ * service CPU there is the whole JVM's, with no client in it; percentiles are wrk's).
  * Results are printed and written to {@code target/benchmark-planning.md}.
  */
 class PlanningLoadBenchmark extends PlanningIntegrationTest {
@@ -110,6 +114,26 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         Map<String, Object> hot = slots("C050", "CHIP_REPAIR", from).get(0);
         Result contended = measure("holds: contention (all on one slot of C050)", i ->
                 post("/api/v1/appointments", hold("HOT-" + System.nanoTime() + "-" + i, "C050", (String) hot.get("start"))), THREADS);
+
+        if (Wrk.available() && !Boolean.getBoolean("benchmark.noWrk")) {
+            // the same one-centre search and distinct-slot holds from wrk, a C client in its own process:
+            // this JVM then runs the service alone and the client takes little of the shared cores
+            String prelude = "local headers = {[\"X-Glasslink-Identity\"] = \"" + token + "\"}\n"
+                    + "local jsonHeaders = {[\"X-Glasslink-Identity\"] = \"" + token + "\", [\"Content-Type\"] = \"application/json\"}\n"
+                    + "local centres = " + Wrk.luaList(centres) + "\n"
+                    // targets the Java client has not reached: every one of them is a free slot
+                    + "local targets = " + Wrk.luaList(targets.subList(Math.min(next.get() + 1000, targets.size()), targets.size())
+                            .stream().map(t -> t[0] + "|" + t[1]).toList()) + "\n"
+                    + "local run = \"" + Long.toString(System.nanoTime(), 36) + "\"\n";
+            measureWrk("search: one centre, 14 days (GET /slots) (wrk)", prelude,
+                    "return wrk.format(\"GET\", \"/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId=\" .. centres[math.random(#centres)]"
+                            + " .. \"&from=" + from + "&to=" + to + "\", headers)");
+            measureWrk("holds: no contention (distinct slots) (wrk)", prelude,
+                    "local t = targets[((n * 2 + id) % #targets) + 1]\n"
+                            + "local centre, start = t:match(\"([^|]+)|(.+)\")\n"
+                            + "return wrk.format(\"POST\", \"/api/v1/appointments\", jsonHeaders, '{\"bookingReference\":\"WRK-' .. run .. '-' .. id .. '-' .. n"
+                            + " .. '\",\"jobType\":\"CHIP_REPAIR\",\"calibration\":false,\"centreId\":\"' .. centre .. '\",\"mode\":\"CENTRE\",\"start\":\"' .. start .. '\"}')");
+        }
 
         int overlaps = overlaps();
         Integer hotHolds = jdbc.queryForObject("""
@@ -194,6 +218,25 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
                 perRequest(delta(before.postgresNanos(), after.postgresNanos()), all.length), byStatus, loadAverage()));
         System.out.println(report.get(report.size() - 1));
         return r;
+    }
+
+    /** One wrk run (THREADS connections, 2 wrk threads) after a short one that opens its connections. */
+    private void measureWrk(String name, String prelude, String requestFunction) throws Exception {
+        if (skipped(name)) {
+            return;
+        }
+        String base = "http://localhost:" + port;
+        Wrk.run(base, THREADS, 3, prelude, requestFunction);
+        CpuMeter.Snapshot before = cpu.snapshot();
+        Wrk.Result r = Wrk.run(base, THREADS, SECONDS, prelude, requestFunction);
+        CpuMeter.Snapshot after = cpu.snapshot();
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | non-2xx×%d, socket errors: %s | %s |",
+                name, THREADS, r.requests(), r.perSecond(), r.p50(), r.p99(), r.max(),
+                perRequest(after.jvmNanos() - before.jvmNanos(), r.requests()),
+                perRequest(delta(before.jitNanos(), after.jitNanos()), r.requests()),
+                perRequest(delta(before.postgresNanos(), after.postgresNanos()), r.requests()), r.non2xx(), r.socketErrors(),
+                loadAverage()));
+        System.out.println(report.get(report.size() - 1));
     }
 
     private void measureInProcess(String name, java.util.function.IntConsumer call) {

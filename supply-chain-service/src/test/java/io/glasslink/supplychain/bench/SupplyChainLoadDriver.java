@@ -24,6 +24,7 @@ import io.glasslink.supplychain.TestIdentity;
 import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.PostgresServer;
 import io.glasslink.testsupport.TestInfrastructure;
+import io.glasslink.testsupport.Wrk;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;

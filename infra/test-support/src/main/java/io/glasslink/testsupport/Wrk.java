@@ -1,4 +1,4 @@
-package io.glasslink.supplychain.bench;
+package io.glasslink.testsupport;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,15 +11,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Drives a scenario with {@code wrk} (a C load generator, {@code apt-get install wrk}) instead of
+ * For benchmarks: drives a scenario with {@code wrk} (a C load generator, {@code apt-get install wrk}) instead of
  * the JDK's HTTP client, so that the client's own CPU is not spent in the measured JVM and takes
  * a fraction of what a Java client would from the shared cores. Requests come from a Lua script
  * written per scenario; every wrk thread numbers its own requests, so hold references are unique.
  */
-final class Wrk {
+public final class Wrk {
 
     /** What wrk printed: requests, throughput, p50/p99 (ms), non-2xx/3xx responses and socket errors. */
-    record Result(long requests, double perSecond, double p50, double p99, double max, long non2xx, String socketErrors) {
+    public record Result(long requests, double perSecond, double p50, double p99, double max, long non2xx, String socketErrors) {
     }
 
     private static final Path BINARY = Path.of("/usr/bin/wrk");
@@ -27,12 +27,12 @@ final class Wrk {
     private Wrk() {
     }
 
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(BINARY);
     }
 
     /** A Lua array literal of {@code values}. */
-    static String luaList(List<String> values) {
+    public static String luaList(List<String> values) {
         return values.stream().map(v -> "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
                 .collect(Collectors.joining(",", "{", "}"));
     }
@@ -43,9 +43,9 @@ final class Wrk {
      * that may use {@code n} (this thread's request number), {@code id} (the thread number) and the
      * globals declared in {@code prelude}.
      */
-    static Result run(String baseUrl, int connections, int seconds, String prelude, String requestFunction)
+    public static Result run(String baseUrl, int connections, int seconds, String prelude, String requestFunction)
             throws IOException, InterruptedException {
-        Path script = Files.createTempFile("supply-bench-", ".lua");
+        Path script = Files.createTempFile("glasslink-bench-", ".lua");
         try {
             Files.writeString(script, prelude + """
 
@@ -71,7 +71,7 @@ final class Wrk {
         }
     }
 
-    static Result parse(String out) {
+    public static Result parse(String out) {
         long requests = Long.parseLong(find(out, "(\\d+) requests in"));
         double perSecond = Double.parseDouble(find(out, "Requests/sec:\\s+([\\d.]+)"));
         String non2xx = findOrNull(out, "Non-2xx or 3xx responses: (\\d+)");
