@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param minNoticeHours the notice a customer must give to cancel or reschedule
  * @param recoveryDelay pause between two runs of the saga recovery job
  * @param staleAfter a saga not moved for this long is taken over by the recovery job
+ * @param slotStepMinutes spacing of the start times asked from planning (60: on the hour; planning's own
+ *                        step is 15 minutes): one list of slots needs no more, and the answer is 4x smaller
  */
 @ConfigurationProperties("glasslink.booking")
 public record BookingProperties(
@@ -30,5 +32,6 @@ public record BookingProperties(
         @DefaultValue("5") int nearbyCentres,
         @DefaultValue("24") int minNoticeHours,
         @DefaultValue("5s") Duration recoveryDelay,
-        @DefaultValue("10s") Duration staleAfter) {
+        @DefaultValue("10s") Duration staleAfter,
+        @DefaultValue("60") int slotStepMinutes) {
 }

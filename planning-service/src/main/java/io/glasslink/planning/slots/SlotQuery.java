@@ -6,10 +6,19 @@ import java.util.List;
 
 /**
  * A slot search: a job, either centres or a home postcode, a date window (inclusive, Paris dates),
- * the earliest time the part is there and the minimum notice (null for the default).
+ * the earliest time the part is there, the minimum notice (null for the default) and the spacing
+ * of the start times offered ({@code stepMinutes}, a multiple of the configured step, e.g. 60 for
+ * starts on the hour only; null for the configured step, 15 minutes).
  */
 public record SlotQuery(JobType jobType, Boolean calibration, List<String> centreIds, String postcode,
-                        LocalDate from, LocalDate to, OffsetDateTime notBefore, Integer minNoticeMinutes) {
+                        LocalDate from, LocalDate to, OffsetDateTime notBefore, Integer minNoticeMinutes,
+                        Integer stepMinutes) {
+
+    /** A query at the configured step. */
+    public SlotQuery(JobType jobType, Boolean calibration, List<String> centreIds, String postcode,
+                     LocalDate from, LocalDate to, OffsetDateTime notBefore, Integer minNoticeMinutes) {
+        this(jobType, calibration, centreIds, postcode, from, to, notBefore, minNoticeMinutes, null);
+    }
 
     /** Whether an ADAS calibration is asked for (absent means no). */
     public boolean withCalibration() {

@@ -69,7 +69,7 @@ public class SlotSearch {
                 .byTechnician();
 
         Instant earliest = earliest(query);
-        Duration step = properties.search().step();
+        Duration step = query.stepMinutes() == null ? properties.search().step() : Duration.ofMinutes(query.stepMinutes());
         List<SlotSearchResult.CentreSlots> results = new ArrayList<>();
         teams.forEach((centre, team) -> {
             // every technician's start times, sorted: equal neighbours add up to the capacity
@@ -168,6 +168,10 @@ public class SlotSearch {
         }
         if (q.minNoticeMinutes() != null && (q.minNoticeMinutes() < 0 || q.minNoticeMinutes() > 7 * 24 * 60)) {
             problems.add(new FieldProblem("minNoticeMinutes", "must be between 0 and 10080"));
+        }
+        long step = properties.search().step().toMinutes();
+        if (q.stepMinutes() != null && (q.stepMinutes() < step || q.stepMinutes() > 240 || q.stepMinutes() % step != 0)) {
+            problems.add(new FieldProblem("stepMinutes", "must be a multiple of " + step + " between " + step + " and 240"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

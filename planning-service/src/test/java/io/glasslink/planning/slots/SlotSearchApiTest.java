@@ -70,6 +70,25 @@ class SlotSearchApiTest extends PlanningIntegrationTest {
     }
 
     @Test
+    void aCoarserStepOffersStartsOnTheHourOnlyAndAStepOffTheGridIsABadRequest() {
+        LocalDate day = workday(3);
+        List<Map<String, Object>> everyQuarter = list(list(search(Map.of("jobType", "CHIP_REPAIR", "centreIds", List.of("C022"),
+                "from", day.toString(), "to", day.toString())).getBody().get("results")).get(0).get("slots"));
+        var hourly = search(Map.of("jobType", "CHIP_REPAIR", "centreIds", List.of("C022"), "from", day.toString(),
+                "to", day.toString(), "stepMinutes", 60));
+        assertThat(hourly.getStatusCode().value()).isEqualTo(200);
+        List<Map<String, Object>> slots = list(list(hourly.getBody().get("results")).get(0).get("slots"));
+        assertThat(slots).isNotEmpty().allSatisfy(s -> assertThat(OffsetDateTime.parse((String) s.get("start")).getMinute()).isZero());
+        // the hourly starts are exactly the quarter-hour starts that fall on the hour
+        assertThat(slots).containsExactlyElementsOf(everyQuarter.stream()
+                .filter(s -> OffsetDateTime.parse((String) s.get("start")).getMinute() == 0).toList());
+        assertProblem(search(Map.of("jobType", "CHIP_REPAIR", "centreIds", List.of("C022"), "from", day.toString(),
+                "to", day.toString(), "stepMinutes", 20)), 400);
+        assertProblem(search(Map.of("jobType", "CHIP_REPAIR", "centreIds", List.of("C022"), "from", day.toString(),
+                "to", day.toString(), "stepMinutes", 0)), 400);
+    }
+
+    @Test
     void anUnknownJobTypeIsABadRequest() {
         LocalDate day = workday(3);
         var r = search(Map.of("jobType", "SUNROOF", "centreIds", List.of("C001"), "from", day.toString(), "to", day.toString()));

@@ -26,7 +26,7 @@ class OnPremClientsConfiguration {
     @Bean
     Planning planning(RestClient.Builder builder, BookingProperties props, CircuitBreakerRegistry breakers, JsonMapper json) {
         return new PlanningHttpClient(new GatewayCalls(client(builder, props, "/onprem/planning/api/v1", json),
-                breakers.circuitBreaker("planning")));
+                breakers.circuitBreaker("planning")), props.slotStepMinutes());
     }
 
     private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix, JsonMapper json) {

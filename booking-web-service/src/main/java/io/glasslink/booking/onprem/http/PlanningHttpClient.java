@@ -12,9 +12,11 @@ import io.glasslink.booking.onprem.Planning;
 class PlanningHttpClient implements Planning {
 
     private final GatewayCalls calls;
+    private final int stepMinutes;
 
-    PlanningHttpClient(GatewayCalls calls) {
+    PlanningHttpClient(GatewayCalls calls, int stepMinutes) {
         this.calls = calls;
+        this.stepMinutes = stepMinutes;
     }
 
     @Override
@@ -30,6 +32,7 @@ class PlanningHttpClient implements Planning {
         body.put("from", search.from().toString());
         body.put("to", search.to().toString());
         body.put("minNoticeMinutes", search.minNoticeMinutes());
+        body.put("stepMinutes", stepMinutes);
         SearchAnswer answer = calls.call("slot search", () -> calls.http().post().uri("/slots/search")
                 .body(body).retrieve().body(SearchAnswer.class));
         return answer == null || answer.results() == null ? List.of() : answer.results();

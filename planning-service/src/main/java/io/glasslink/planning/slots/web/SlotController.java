@@ -37,7 +37,9 @@ class SlotController {
                                @RequestParam String centreId,
                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                               @RequestParam(required = false) Integer minNoticeMinutes) {
-        return search.search(new SlotQuery(jobType, calibration, List.of(centreId), null, from, to, null, minNoticeMinutes));
+                               @RequestParam(required = false) Integer minNoticeMinutes,
+                               @RequestParam(required = false) Integer stepMinutes) {
+        return search.search(new SlotQuery(jobType, calibration, List.of(centreId), null, from, to, null, minNoticeMinutes,
+                stepMinutes));
     }
 }
