@@ -12,6 +12,7 @@ import java.util.zip.GZIPInputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Reads the lake back with a plain S3 client: every line of every object under a prefix. */
@@ -39,6 +40,10 @@ public final class TestLake {
                 while ((line = in.readLine()) != null) {
                     lines.add(new Line(key, JSON.readTree(line)));
                 }
+            } catch (NoSuchKeyException e) {
+                // listed, then gone before the GET: the S3 store was replacing the object (listing and
+                // reading are not one atomic step); callers poll, or compare with what they expect
+                continue;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
