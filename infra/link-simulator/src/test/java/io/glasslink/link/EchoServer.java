@@ -40,6 +40,10 @@ public final class EchoServer implements AutoCloseable {
                 Socket socket = server.accept();
                 socket.setTcpNoDelay(true);
                 sockets.add(socket);
+                if (server.isClosed()) { // accepted while close() ran: it may have missed this socket
+                    socket.close();
+                    continue;
+                }
                 accepted.incrementAndGet();
                 Thread echo = new Thread(() -> echo(socket), "echo");
                 echo.setDaemon(true);
