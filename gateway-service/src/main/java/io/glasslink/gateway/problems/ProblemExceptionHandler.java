@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -52,6 +53,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
                 problem.setTitle("Not Found");
                 problem.setDetail("No route for " + exchange.getRequest().getPath());
             }
+        } else if (ex instanceof io.netty.handler.timeout.TimeoutException) {
+            // the upstream went silent after its headers (route response-timeout between reads)
+            problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, "The upstream service stopped answering");
+            problem.setTitle("Gateway Timeout");
+            problem.setType(java.net.URI.create("https://glasslink.io/problems/upstream-timeout"));
         } else {
             log.error("Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
             problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The gateway could not complete the call");
@@ -64,6 +70,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     public Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
+        // an upstream answer may have set these before it failed; they do not describe the problem
+        response.getHeaders().remove(HttpHeaders.CONTENT_LENGTH);
+        response.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
+        response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());

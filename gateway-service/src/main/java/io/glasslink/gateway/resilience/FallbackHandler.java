@@ -71,7 +71,7 @@ public class FallbackHandler {
 
     private static boolean timedOut(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException
+            if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException
                     || (t instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504)) {
                 return true;
             }

@@ -9,11 +9,16 @@ import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactor
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
 
 /**
  * The gateway's {@code Retry} filter (backoff, jitter, retried statuses and exceptions as
  * configured) applied only where a retry cannot duplicate an effect: idempotent methods, and
  * writes that carry an {@code Idempotency-Key}. Used in routes as {@code IdempotentRetry}.
+ *
+ * <p>Each attempt includes reading the upstream's answer ({@link ReplayableResponses}), so an
+ * answer that fails or goes silent after its headers is retried too, not only one that never
+ * starts.
  */
 @Component
 public class IdempotentRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<RetryConfig> {
@@ -25,10 +30,12 @@ public class IdempotentRetryGatewayFilterFactory extends AbstractGatewayFilterFa
             HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
 
     private final RetryGatewayFilterFactory retry;
+    private final ReplayableResponses replayable;
 
-    public IdempotentRetryGatewayFilterFactory(RetryGatewayFilterFactory retry) {
+    public IdempotentRetryGatewayFilterFactory(RetryGatewayFilterFactory retry, ReplayableResponses replayable) {
         super(RetryConfig.class);
         this.retry = retry;
+        this.replayable = replayable;
     }
 
     @Override
@@ -36,7 +43,7 @@ public class IdempotentRetryGatewayFilterFactory extends AbstractGatewayFilterFa
         config.setMethods(HttpMethod.values());
         GatewayFilter retrying = retry.apply(config);
         return (exchange, chain) -> retryable(exchange.getRequest())
-                ? retrying.filter(exchange, chain)
+                ? retrying.filter(exchange, attempt -> chain.filter(attempt).then(Mono.defer(() -> replayable.hold(attempt))))
                 : chain.filter(exchange);
     }
 

@@ -8,6 +8,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.glasslink.gateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -42,6 +44,47 @@ class ResilienceTests extends GatewayTestSupport {
         // four attempts of 700 ms each plus backoff, far below the 3 s the downstream takes per attempt
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(6000));
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(4);
+    }
+
+    @Test
+    void getWhoseBodyStallsAfterTheHeadersIsRetriedAfterTheRouteResponseTimeout() {
+        long start = System.nanoTime();
+        gateway().get().uri("/onprem/supply-chain/api/v1/stall?stalls=1&ms=5000&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.call").isEqualTo(2);
+        // the first answer went silent after its headers: 700 ms of silence ends that attempt, not 5 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/stall")).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 100_000, 262_144, 262_145, 3_000_000})
+    void chunkedAnswersBelowAndAboveTheReplayableSizeArriveWhole(int bytes) {
+        byte[] body = gateway().mutate().codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4_000_000)).build()
+                .get().uri("/onprem/supply-chain/api/v1/big?bytes=" + bytes)
+                .header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        byte[] actual = body == null ? new byte[0] : body;
+        assertThat(actual).hasSize(bytes);
+        for (int i = 0; i < bytes; i++) {
+            if (actual[i] != (byte) (i % 251)) {
+                throw new AssertionError("byte " + i + " differs");
+            }
+        }
+    }
+
+    @Test
+    void postWhoseBodyStallsAfterTheHeadersAnswers504ProblemWithoutARetry() {
+        long start = System.nanoTime();
+        gateway().post().uri("/onprem/supply-chain/api/v1/stall?stalls=1&ms=5000&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://glasslink.io/problems/upstream-timeout");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/stall")).isEqualTo(1);
     }
 
     @Test

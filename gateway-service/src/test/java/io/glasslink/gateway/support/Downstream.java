@@ -29,7 +29,10 @@ import io.glasslink.testsupport.FreePorts;
  * accepts a call only with a valid gateway identity token for its audience signed with it (401
  * otherwise, like the on-prem services), and offers
  * {@code /api/v1/echo}, {@code /api/v1/slow?ms=}, {@code /api/v1/status?code=} and
- * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503).
+ * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503) and
+ * {@code /api/v1/stall?stalls=&ms=&key=} (the first calls per key send the status line and headers,
+ * then nothing for {@code ms} before the body: an answer cut off mid-way by a dead link) and
+ * {@code /api/v1/big?bytes=} (that many bytes of a repeating pattern, chunked, in 8 KB writes).
  */
 public final class Downstream implements AutoCloseable {
 
@@ -128,6 +131,31 @@ public final class Downstream implements AutoCloseable {
                     int call = calls.computeIfAbsent(query.get("key"), k -> new AtomicInteger()).incrementAndGet();
                     boolean fail = call <= Integer.parseInt(query.getOrDefault("failures", "1"));
                     respond(exchange, fail ? 503 : 200, "{\"call\":" + call + "}");
+                }
+                case "/api/v1/big" -> {
+                    int size = Integer.parseInt(query.get("bytes"));
+                    exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+                    exchange.sendResponseHeaders(200, 0);
+                    byte[] chunk = new byte[8192];
+                    for (int sent = 0; sent < size; sent += chunk.length) {
+                        int n = Math.min(chunk.length, size - sent);
+                        for (int i = 0; i < n; i++) {
+                            chunk[i] = (byte) ((sent + i) % 251);
+                        }
+                        exchange.getResponseBody().write(chunk, 0, n);
+                        exchange.getResponseBody().flush();
+                    }
+                }
+                case "/api/v1/stall" -> {
+                    int call = calls.computeIfAbsent(query.get("key"), k -> new AtomicInteger()).incrementAndGet();
+                    byte[] body = ("{\"call\":" + call + "}").getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "application/json");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().flush();
+                    if (call <= Integer.parseInt(query.getOrDefault("stalls", "1"))) {
+                        sleep(Long.parseLong(query.getOrDefault("ms", "5000")));
+                    }
+                    exchange.getResponseBody().write(body);
                 }
                 default -> respond(exchange, 200, "{\"path\":\"" + uri.getPath() + "\",\"bodyBytes\":" + bodyBytes + "}");
             }
