@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.apache.kafka.common.utils.Exit;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
@@ -94,7 +95,18 @@ public final class TestInfrastructure {
     public static EmbeddedKafkaKraftBroker newPrivateKafkaBroker(int partitions, String... topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
         broker.brokerProperties(SINGLE_BROKER_PROPERTIES);
-        broker.afterPropertiesSet();
+        // Kafka's test kit deletes the broker's log directories in a JVM shutdown hook of its own,
+        // which runs concurrently with the contexts' close: the broker then fails its log dirs
+        // while clients still talk to it. Deleting them as a Boot shutdown handler runs it after
+        // the contexts are closed and after the broker is stopped (handlers run in reverse order).
+        synchronized (TestInfrastructure.class) {
+            Exit.setShutdownHookAdder((name, hook) -> stopAtExit(hook));
+            try {
+                broker.afterPropertiesSet();
+            } finally {
+                Exit.resetShutdownHookAdder();
+            }
+        }
         return broker;
     }
 
@@ -102,6 +114,9 @@ public final class TestInfrastructure {
         try {
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    // stopped by stopAtExit below, after the contexts are closed: its own JVM hook
+                    // would stop it while Spring Modulith still reads its publication registry
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
