@@ -28,6 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class SlotSearch {
 
+    /** The largest {@code limit} (slots per centre) a query may ask for. */
+    static final int MAX_LIMIT = 1000;
+
     private final Candidates candidates;
     private final Availability availability;
     private final PlanningProperties properties;
@@ -70,38 +73,56 @@ public class SlotSearch {
 
         Instant earliest = earliest(query);
         Duration step = query.stepMinutes() == null ? properties.search().step() : Duration.ofMinutes(query.stepMinutes());
+        int limit = query.limit() == null ? Integer.MAX_VALUE : query.limit();
         List<SlotSearchResult.CentreSlots> results = new ArrayList<>();
         teams.forEach((centre, team) -> {
             // every technician's start times, sorted: equal neighbours add up to the capacity
             Starts starts = new Starts();
             for (Technician t : team) {
+                starts.technician(limit);
                 FreeTime.startSeconds(free.getOrDefault(t.technicianId(), List.of()), earliest, duration, step, starts);
             }
-            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, starts.slots(duration)));
+            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, starts.slots(duration, limit)));
         });
         return new SlotSearchResult(PlanningTime.ZONE.getId(), duration.toMinutes(), results);
     }
 
-    /** Start times (epoch seconds) of several technicians, counted into slots with their capacity. */
+    /**
+     * Start times (epoch seconds) of several technicians, counted into slots with their capacity.
+     * With a limit of n slots, a technician's starts after its own n-th are dropped as they come:
+     * its n distinct earlier starts already put the centre's n-th slot no later than that, so they
+     * could neither be among the first n slots nor add to their capacity.
+     */
     private static final class Starts implements LongConsumer {
 
         private long[] seconds = new long[256];
         private int size;
+        private int leftOfTechnician = Integer.MAX_VALUE;
+
+        /** The starts that follow are the next technician's, at most {@code limit} of them kept. */
+        void technician(int limit) {
+            leftOfTechnician = limit;
+        }
 
         @Override
         public void accept(long second) {
+            if (leftOfTechnician <= 0) {
+                return;
+            }
+            leftOfTechnician--;
             if (size == seconds.length) {
                 seconds = Arrays.copyOf(seconds, size * 2);
             }
             seconds[size++] = second;
         }
 
-        List<SlotSearchResult.Slot> slots(Duration duration) {
+        /** The earliest {@code limit} slots. */
+        List<SlotSearchResult.Slot> slots(Duration duration, int limit) {
             Arrays.sort(seconds, 0, size);
             List<SlotSearchResult.Slot> slots = new ArrayList<>();
             PlanningTime.Offsets paris = new PlanningTime.Offsets();
             long durationSeconds = duration.toSeconds();
-            for (int i = 0; i < size; ) {
+            for (int i = 0; i < size && slots.size() < limit; ) {
                 int j = i;
                 while (j < size && seconds[j] == seconds[i]) {
                     j++;
@@ -172,6 +193,9 @@ public class SlotSearch {
         long step = properties.search().step().toMinutes();
         if (q.stepMinutes() != null && (q.stepMinutes() < step || q.stepMinutes() > 240 || q.stepMinutes() % step != 0)) {
             problems.add(new FieldProblem("stepMinutes", "must be a multiple of " + step + " between " + step + " and 240"));
+        }
+        if (q.limit() != null && (q.limit() < 1 || q.limit() > MAX_LIMIT)) {
+            problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

@@ -89,6 +89,38 @@ class SlotSearchApiTest extends PlanningIntegrationTest {
     }
 
     @Test
+    void aLimitAnswersTheEarliestSlotsOfEachCentreWithTheirFullCapacityAndAnOutOfRangeLimitIsABadRequest() {
+        LocalDate day = workday(3);
+        List<String> centres = List.of("C023", "C024");
+        Map<String, Object> query = Map.of("jobType", "WINDSCREEN_REPLACEMENT", "centreIds", centres, "from", day.toString(),
+                "to", day.plusDays(6).toString(), "stepMinutes", 30);
+        List<Map<String, Object>> all = list(search(query).getBody().get("results"));
+        var limited = search(with(query, "limit", 5));
+        assertThat(limited.getStatusCode().value()).isEqualTo(200);
+        List<Map<String, Object>> firstFive = list(limited.getBody().get("results"));
+        assertThat(firstFive).extracting(m -> m.get("centreId")).containsExactlyElementsOf(centres);
+        for (int i = 0; i < centres.size(); i++) {
+            List<Map<String, Object>> every = list(all.get(i).get("slots"));
+            assertThat(every).hasSizeGreaterThan(5);
+            // the same slots, capacity included (every technician still counted), only fewer of them
+            assertThat(list(firstFive.get(i).get("slots"))).containsExactlyElementsOf(every.subList(0, 5));
+        }
+        var oneCentre = api().get().uri("/api/v1/slots?jobType=CHIP_REPAIR&centreId=C023&from={d}&to={d}&limit=2", day, day)
+                .retrieve().toEntity(MAP);
+        assertThat(list(list(oneCentre.getBody().get("results")).get(0).get("slots"))).hasSize(2);
+        var zero = search(with(query, "limit", 0));
+        assertProblem(zero, 400);
+        assertThat(list(zero.getBody().get("errors"))).extracting(e -> e.get("field")).contains("limit");
+        assertProblem(search(with(query, "limit", 1001)), 400);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> query, String key, Object value) {
+        Map<String, Object> copy = new java.util.HashMap<>(query);
+        copy.put(key, value);
+        return copy;
+    }
+
+    @Test
     void anUnknownJobTypeIsABadRequest() {
         LocalDate day = workday(3);
         var r = search(Map.of("jobType", "SUNROOF", "centreIds", List.of("C001"), "from", day.toString(), "to", day.toString()));

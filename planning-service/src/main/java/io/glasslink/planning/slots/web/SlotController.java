@@ -38,8 +38,9 @@ class SlotController {
                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(required = false) Integer minNoticeMinutes,
-                               @RequestParam(required = false) Integer stepMinutes) {
+                               @RequestParam(required = false) Integer stepMinutes,
+                               @RequestParam(required = false) Integer limit) {
         return search.search(new SlotQuery(jobType, calibration, List.of(centreId), null, from, to, null, minNoticeMinutes,
-                stepMinutes));
+                stepMinutes, limit));
     }
 }
