@@ -23,6 +23,8 @@ public final class BusinessCalendar {
             MonthDay.of(8, 15), MonthDay.of(11, 1), MonthDay.of(11, 11), MonthDay.of(12, 25));
 
     private final Map<Integer, Set<LocalDate>> movableHolidays = new ConcurrentHashMap<>();
+    private final Map<Integer, ClosedDays> closedDays = new ConcurrentHashMap<>();
+    private volatile ClosedDays lastYear = new ClosedDays(Integer.MIN_VALUE, new boolean[0]);
 
     /** Whether {@code date} is a French public holiday. */
     public boolean isPublicHoliday(LocalDate date) {
@@ -32,7 +34,26 @@ public final class BusinessCalendar {
 
     /** Whether centres are open and trucks run on {@code date}. */
     public boolean isWorkingDay(LocalDate date) {
-        return date.getDayOfWeek() != DayOfWeek.SUNDAY && !isPublicHoliday(date);
+        ClosedDays closed = lastYear;
+        if (closed.year != date.getYear()) {
+            closed = closedDays.computeIfAbsent(date.getYear(), this::closedDaysOf);
+            lastYear = closed;
+        }
+        return !closed.byDayOfYear[date.getDayOfYear()];
+    }
+
+    // an availability answer asks about dozens of days per centre: a table per year, and the year last
+    // asked about at hand, instead of a holiday computation and a map look-up per day
+    private ClosedDays closedDaysOf(int year) {
+        boolean[] closed = new boolean[367];
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            closed[d.getDayOfYear()] = d.getDayOfWeek() == DayOfWeek.SUNDAY || isPublicHoliday(d);
+        }
+        return new ClosedDays(year, closed);
+    }
+
+    /** Sundays and public holidays of one year, by day of the year (1-based). */
+    private record ClosedDays(int year, boolean[] byDayOfYear) {
     }
 
     /** The first working day strictly after {@code date}. */

@@ -86,6 +86,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "the change conflicts with the current stock", request);
     }
 
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e, HttpServletRequest request) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "validation", "the request is invalid", request);
+        p.setProperty("errors", e.problems().stream()
+                .map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        return p;
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

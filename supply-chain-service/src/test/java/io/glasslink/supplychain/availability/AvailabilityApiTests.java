@@ -131,6 +131,27 @@ class AvailabilityApiTests extends ApiTestSupport {
     }
 
     @Test
+    void malformedCentreIdsTooMuchAndOverlongFieldsAreNamedInTheProblem() {
+        Answer badCentre = api.post("/api/v1/availability/batch",
+                "{\"partNumber\":\"" + seededPart() + "\",\"centreIds\":[\"C001\",\"X12\",\"C1234\"]}");
+        Answer tooMany = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=51&centreId=C001");
+        Answer blankAndLong = api.get("/api/v1/availability?partNumber=&centreId=C0000000001");
+
+        assertThat(badCentre.status()).isEqualTo(400);
+        assertThat(badCentre.text("/type")).endsWith("/validation");
+        assertThat(badCentre.body().at("/errors").size()).isEqualTo(2);
+        assertThat(badCentre.text("/errors/0/field")).isEqualTo("centreIds[1]");
+        assertThat(badCentre.text("/errors/1/field")).isEqualTo("centreIds[2]");
+        assertThat(badCentre.text("/instance")).isEqualTo("/api/v1/availability/batch");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.text("/errors/0/field")).isEqualTo("quantity");
+        assertThat(tooMany.contentType().toString()).startsWith("application/problem+json");
+        assertThat(blankAndLong.status()).isEqualTo(400);
+        assertThat(blankAndLong.text("/errors/0/field")).isEqualTo("partNumber");
+        assertThat(blankAndLong.text("/errors/1/field")).isEqualTo("centreId");
+    }
+
+    @Test
     void badQuantitiesAndMissingDestinationAreBadRequestsWithProblemDetails() {
         Answer negative = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=-1&centreId=C001");
         Answer notANumber = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=two&centreId=C001");
