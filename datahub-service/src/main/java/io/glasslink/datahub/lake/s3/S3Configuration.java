@@ -1,20 +1,13 @@
 package io.glasslink.datahub.lake.s3;
 
-import java.net.URI;
-
 import io.glasslink.datahub.lake.LakeProperties;
 import io.glasslink.datahub.lake.LakeStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.StringUtils;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 
 /** The S3 client and the lake store built on it. */
 @Configuration(proxyBeanMethods = false)
@@ -24,14 +17,7 @@ class S3Configuration {
 
     @Bean(destroyMethod = "close")
     S3Client lakeS3Client(S3Properties s3) {
-        S3ClientBuilder builder = S3Client.builder().region(Region.of(s3.region())).forcePathStyle(s3.pathStyle());
-        if (StringUtils.hasText(s3.endpoint())) {
-            builder.endpointOverride(URI.create(s3.endpoint()));
-        }
-        if (StringUtils.hasText(s3.accessKey())) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
-        }
-        return builder.build();
+        return S3LakeStore.client(s3);
     }
 
     @Bean

@@ -1,6 +1,10 @@
 package io.glasslink.datahub.lake.s3;
 
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +12,16 @@ import io.glasslink.datahub.lake.LakeObject;
 import io.glasslink.datahub.lake.LakeProperties;
 import io.glasslink.datahub.lake.LakeStore;
 import io.glasslink.datahub.lake.StoredObject;
+import org.springframework.util.StringUtils;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -35,6 +47,26 @@ public class S3LakeStore implements LakeStore {
         this.multipartThreshold = lake.multipartThreshold().toBytes();
         this.partSize = (int) Math.max(5L * 1024 * 1024, lake.partSize().toBytes());
         this.createBucket = lake.createBucket();
+    }
+
+    /**
+     * The S3 client of the lake. Integrity of every upload: the Content-MD5 that {@link #put} sends and the
+     * store checks (BadDigest otherwise), plus the signed payload hash over plain http. No second checksum on
+     * top of it: the SDK's default CRC32 would switch uploads to aws-chunked encoding with a trailer, each chunk
+     * signed on its own over http, and the store would decode and check all of that per upload.
+     */
+    public static S3Client client(S3Properties s3) {
+        S3ClientBuilder builder = S3Client.builder().region(Region.of(s3.region())).forcePathStyle(s3.pathStyle())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .serviceConfiguration(S3Configuration.builder().chunkedEncodingEnabled(false).build());
+        if (StringUtils.hasText(s3.endpoint())) {
+            builder.endpointOverride(URI.create(s3.endpoint()));
+        }
+        if (StringUtils.hasText(s3.accessKey())) {
+            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(s3.accessKey(), s3.secretKey())));
+        }
+        return builder.build();
     }
 
     /** Creates the lake bucket when it does not exist (local stores; production buckets are provisioned). */
@@ -67,7 +99,9 @@ public class S3LakeStore implements LakeStore {
         Map<String, String> metadata = Map.of(RECORDS_METADATA, Long.toString(object.records()));
         byte[] content = object.content();
         if (content.length < multipartThreshold) {
-            s3.putObject(b -> b.bucket(bucket).key(object.key()).contentType(CONTENT_TYPE).contentEncoding(CONTENT_ENCODING).metadata(metadata),
+            String md5 = contentMd5(content, 0, content.length);
+            s3.putObject(b -> b.bucket(bucket).key(object.key()).contentType(CONTENT_TYPE).contentEncoding(CONTENT_ENCODING).metadata(metadata)
+                            .contentMD5(md5),
                     RequestBody.fromBytes(content));
             return;
         }
@@ -78,7 +112,8 @@ public class S3LakeStore implements LakeStore {
             for (int offset = 0, number = 1; offset < content.length; offset += partSize, number++) {
                 int length = Math.min(partSize, content.length - offset);
                 int partNumber = number;
-                String etag = s3.uploadPart(b -> b.bucket(bucket).key(object.key()).uploadId(uploadId).partNumber(partNumber),
+                String md5 = contentMd5(content, offset, length);
+                String etag = s3.uploadPart(b -> b.bucket(bucket).key(object.key()).uploadId(uploadId).partNumber(partNumber).contentMD5(md5),
                         RequestBody.fromRemainingByteBuffer(java.nio.ByteBuffer.wrap(content, offset, length))).eTag();
                 parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
             }
@@ -86,6 +121,17 @@ public class S3LakeStore implements LakeStore {
         } catch (RuntimeException e) {
             s3.abortMultipartUpload(b -> b.bucket(bucket).key(object.key()).uploadId(uploadId));
             throw e;
+        }
+    }
+
+    /** The Content-MD5 of a body: the store rejects the upload if what it received differs (BadDigest). */
+    static String contentMd5(byte[] content, int offset, int length) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            md5.update(content, offset, length);
+            return Base64.getEncoder().encodeToString(md5.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("MD5 is a required JDK algorithm", e);
         }
     }
 

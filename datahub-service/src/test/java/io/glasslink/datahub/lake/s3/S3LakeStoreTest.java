@@ -10,14 +10,17 @@ import io.glasslink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The lake store on the real S3-compatible server. */
+/** The lake store on the real S3-compatible server, through the client the hub builds ({@link S3LakeStore#client}). */
 class S3LakeStoreTest {
 
-    private final S3Client s3 = TestInfrastructure.s3().newClient();
+    private final S3Client s3 = lakeClient();
     private final String bucket = "store-test-" + UUID.randomUUID().toString().substring(0, 8);
     private final S3LakeStore store = new S3LakeStore(s3, new LakeProperties(bucket, "raw", true, 1000, DataSize.ofMegabytes(64),
             Duration.ofHours(1), Duration.ofSeconds(30), DataSize.ofMegabytes(6), DataSize.ofMegabytes(5)));
@@ -25,6 +28,28 @@ class S3LakeStoreTest {
     @AfterEach
     void close() {
         s3.close();
+    }
+
+    private static S3Client lakeClient() {
+        var server = TestInfrastructure.s3();
+        return S3LakeStore.client(new S3Properties(server.endpoint().toString(), server.accessKey(), server.secretKey(), server.region(), true));
+    }
+
+    @Test
+    void theStoreRejectsAnUploadWhoseBytesDoNotMatchItsContentMd5() {
+        store.createBucketIfMissing();
+        String key = "raw/hubtest/ProbeReset.v1/dt=2026-12-01/hr=11/hubtest.events+0+0.jsonl.gz";
+        byte[] sent = {1, 2, 3, 4};
+        String md5OfOtherBytes = S3LakeStore.contentMd5(new byte[] {1, 2, 3, 5}, 0, 4);
+
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket(bucket).key(key).contentMD5(md5OfOtherBytes), RequestBody.fromBytes(sent)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThat(store.records(key)).as("nothing stored").isEqualTo(-1);
+
+        store.put(new LakeObject(key, sent, 4, 0, 3));
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray()).isEqualTo(sent);
+        assertThat(s3.headObject(b -> b.bucket(bucket).key(key)).eTag()).as("a single PUT's ETag is the MD5 the store checked")
+                .isEqualTo("\"" + java.util.HexFormat.of().formatHex(java.util.Base64.getDecoder().decode(S3LakeStore.contentMd5(sent, 0, 4))) + "\"");
     }
 
     @Test
