@@ -61,19 +61,22 @@ class LakeLandingBenchmark {
     @Test
     void plainConsumerVersusHubLandingOnTheSameTopic() throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
-             S3Client s3 = TestInfrastructure.s3().newClient()) {
+             S3Client s3 = lakeClient()) {
             TestKafka.createTopic(admin, topic, PARTITIONS);
             warmUpGroupCoordinator();
-            warmUpHub(admin, s3);
+            warmUp(admin, s3);
             int eventBytes = produce(topic, events);
             say("events: %,d on %d partitions, value %d bytes (≈ %d bytes with CloudEvents headers)", events, PARTITIONS, eventBytes, eventBytes + 330);
 
             long cpu = processCpuNanos();
-            double plain = plainConsumerRate();
+            Map<String, Long> threadsBefore = cpuByThreadGroup();
+            double plain = plainConsumerRate(topic, events);
+            Map<String, Long> plainCpu = since(threadsBefore);
             say("plain Kafka consumer: %,.0f events/s; JVM CPU %.1f ms per 1,000 events", plain, perThousand(processCpuNanos() - cpu));
-            double hub1 = hubRate(admin, s3, 1, "bench-lake-" + id + "-1");
+            say("  %s", breakdown(plainCpu));
+            double hub1 = hubRate(admin, s3, 1, "bench-lake-" + id + "-1", topic, events, true);
             say("hub, 1 consumer loop -> S3Proxy: %,.0f events/s (%.2f x plain)", hub1, hub1 / plain);
-            double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2");
+            double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2", topic, events, true);
             say("hub, 2 consumer loops -> S3Proxy: %,.0f events/s (%.2f x plain)", hub2, hub2 / plain);
             s3Reference(s3, "bench-lake-" + id + "-1");
             stages();
@@ -82,18 +85,35 @@ class LakeLandingBenchmark {
         Files.write(Path.of("target", "benchmark-datahub.txt"), report, StandardCharsets.UTF_8);
     }
 
-    /** A first hub pass over a small topic of its own, so that the measured runs do not pay the JIT warm-up. */
-    private void warmUpHub(Admin admin, S3Client s3) throws Exception {
+    /**
+     * Warm-up, so that the measured runs are the steady state of a long-running hub and not the JIT's
+     * work: the plain consumer and the hub (1 and 2 loops, the same code paths as the timed runs) over
+     * a topic of their own ({@code bench.warmup.events}, as many as the timed runs by default), then a wait
+     * until the JIT compilers have been quiet for a second (at most 60 s). The JIT's CPU during each timed
+     * run is still printed in its breakdown: in this JVM (broker, S3Proxy, clients and hub) it does not
+     * fall to zero.
+     */
+    private void warmUp(Admin admin, S3Client s3) throws Exception {
+        int count = Integer.getInteger("bench.warmup.events", events);
         String warmUp = topic + "-warm-up";
         TestKafka.createTopic(admin, warmUp, PARTITIONS);
-        produce(warmUp, 30_000);
-        String group = "bench-warm-up-hub-" + id;
-        HubPipeline hub = pipeline(s3, warmUp, group, group, 1, 5_000, Duration.ofSeconds(1));
-        hub.start();
-        while (!TestKafka.committedToEnd(admin, group, warmUp, PARTITIONS)) {
-            Thread.sleep(50);
+        produce(warmUp, count);
+        plainConsumerRate(warmUp, count);
+        hubRate(admin, s3, 1, "bench-warm-up-" + id + "-1", warmUp, count, false);
+        hubRate(admin, s3, 2, "bench-warm-up-" + id + "-2", warmUp, count, false);
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        long last = jit.getTotalCompilationTime();
+        while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
+            Thread.sleep(1000);
+            long now = jit.getTotalCompilationTime();
+            if (now - last < 20) {
+                break;
+            }
+            last = now;
         }
-        hub.stop();
+        say("warm-up: %,d events through the plain consumer and the hub (1 and 2 loops); JIT quiet after %.1f s more",
+                count, (System.nanoTime() - started) / 1e9);
     }
 
     private int produce(String target, int count) throws Exception {
@@ -117,6 +137,13 @@ class LakeLandingBenchmark {
         return size;
     }
 
+    /** The S3 client the hub builds for its lake (S3Configuration), on the test S3Proxy. */
+    private static S3Client lakeClient() {
+        var server = TestInfrastructure.s3();
+        return S3LakeStore.client(new io.glasslink.datahub.lake.s3.S3Properties(server.endpoint().toString(), server.accessKey(),
+                server.secretKey(), server.region(), true));
+    }
+
     /** The first group of a fresh broker waits for the offsets topic: pay that before measuring. */
     private void warmUpGroupCoordinator() {
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
@@ -130,38 +157,44 @@ class LakeLandingBenchmark {
         }
     }
 
-    private double plainConsumerRate() {
+    private double plainConsumerRate(String source, int count) {
         Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + id, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-plain-" + source, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
         long read = 0;
         long started = System.nanoTime();
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            while (read < events) {
+            consumer.subscribe(List.of(source));
+            while (read < count) {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {
                     read += r.value().length > 0 ? 1 : 0;
                 }
             }
             consumer.commitSync();
         }
-        return events / ((System.nanoTime() - started) / 1e9);
+        return count / ((System.nanoTime() - started) / 1e9);
     }
 
-    private double hubRate(Admin admin, S3Client s3, int loops, String bucket) throws Exception {
+    private double hubRate(Admin admin, S3Client s3, int loops, String bucket, String source, int count, boolean report) throws Exception {
         String group = bucket;
         // two full batches per partition: the run ends with the last count-based rotation, not with an idle flush
-        int perBatch = (events / PARTITIONS + 1) / 2;
-        HubPipeline hub = pipeline(s3, topic, bucket, group, loops, perBatch, Duration.ofSeconds(5));
+        int perBatch = (count / PARTITIONS + 1) / 2;
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        HubPipeline hub = pipeline(s3, source, bucket, group, loops, perBatch, Duration.ofSeconds(5), registry);
         long cpu = processCpuNanos();
+        Map<String, Long> threadsBefore = cpuByThreadGroup();
         long started = System.nanoTime();
         hub.start();
-        while (!TestKafka.committedToEnd(admin, group, topic, PARTITIONS)) {
-            Thread.sleep(20);
+        // the hub counts records once their batch is committed: watch that in-process (an admin client
+        // polling the broker every few ms would add its own work to the run), then check the commits
+        while (registry.get("datahub.lake.records").counter().count() < count) {
+            Thread.sleep(5);
         }
-        double rate = events / ((System.nanoTime() - started) / 1e9);
+        double rate = count / ((System.nanoTime() - started) / 1e9);
         long jvmCpu = processCpuNanos() - cpu;
         long hubCpu = hubThreadsCpuNanos();
+        Map<String, Long> runCpu = since(threadsBefore);
+        assertThat(TestKafka.committedToEnd(admin, group, source, PARTITIONS)).isTrue();
         hub.stop();
         long landed = 0;
         long bytes = 0;
@@ -171,9 +204,13 @@ class LakeLandingBenchmark {
             landed += store.records(o.key());
             bytes += o.size();
         }
-        assertThat(landed).isEqualTo(events);
+        assertThat(landed).isEqualTo(count);
+        if (!report) {
+            return rate;
+        }
         say("  %d objects, %,d records, %,d gzip bytes in the lake; CPU per 1,000 events: hub threads %.1f ms, whole JVM (broker, S3Proxy, hub) %.1f ms",
                 objects.size(), landed, bytes, perThousand(hubCpu), perThousand(jvmCpu));
+        say("  %s", breakdown(runCpu));
         return rate;
     }
 
@@ -301,6 +338,79 @@ class LakeLandingBenchmark {
         return total;
     }
 
+    /**
+     * CPU time (user + system, Linux {@code /proc/self/task}) of every thread of this JVM, summed by kind
+     * of thread: the hub's, the plain consumer (main), the embedded broker, S3Proxy, GC, JIT and the rest.
+     * Native threads (GC, compiler) count too, unlike ThreadMXBean. Threads that end during a run lose
+     * their share (none of the hub's do: they live until stop()).
+     */
+    private static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        long tick = 10_000_000L; // USER_HZ 100
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long nanos = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick;
+                    groups.merge(task.getFileName() + " " + name, nanos, Long::sum);
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return groups;
+    }
+
+    private static Map<String, Long> since(Map<String, Long> before) {
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        cpuByThreadGroup().forEach((thread, nanos) -> groups.merge(kindOf(thread.substring(thread.indexOf(' ') + 1)),
+                nanos - before.getOrDefault(thread, 0L), Long::sum));
+        return groups;
+    }
+
+    private static String kindOf(String name) {
+        if (name.startsWith("datahub-lane")) {
+            return "hub lanes";
+        } else if (name.startsWith("datahub-consum")) {
+            return "hub consumer loop";
+        } else if (name.startsWith("datahub-upload")) {
+            return "hub uploads";
+        } else if (name.startsWith("kafka-producer")) {
+            return "hub producer";
+        } else if (name.startsWith("kafka-coordinat")) {
+            return "consumer heartbeat";
+        } else if (name.startsWith("kafka-admin-cli")) {
+            return "admin client (benchmark)";
+        } else if (name.equals("java") || name.equals("main")) {
+            return "main (the plain consumer; the benchmark's wait)";
+        } else if (name.startsWith("S3Proxy") || name.startsWith("qtp") || name.startsWith("user thread")) {
+            return "S3Proxy";
+        } else if (name.startsWith("GC Thread") || name.startsWith("VM Thread") || name.startsWith("GC ")) {
+            return "GC + VM";
+        } else if (name.startsWith("C2 Compiler") || name.startsWith("C1 Compiler") || name.startsWith("Compiler") || name.startsWith("Sweeper")) {
+            return "JIT";
+        } else if (name.startsWith("JFR") || name.startsWith("Attach")) {
+            return "JFR";
+        } else if (name.startsWith("data-plane-kaf") || name.startsWith("kafka") || name.startsWith("group-coordin")
+                || name.startsWith("quorum") || name.startsWith("controller") || name.startsWith("broker") || name.startsWith("ExpirationReap")
+                || name.startsWith("LogDirFailure") || name.startsWith("executor-") || name.startsWith("raft") || name.startsWith("share-")
+                || name.startsWith("transaction") || name.startsWith("ThrottledChann") || name.startsWith("metadata") || name.startsWith("TxnMarker")) {
+            return "Kafka broker";
+        }
+        return "other";
+    }
+
+    private String breakdown(Map<String, Long> cpu) {
+        StringBuilder line = new StringBuilder("CPU ms per 1,000 events by thread:");
+        cpu.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f;", e.getKey(), perThousand(e.getValue()))));
+        return line.toString();
+    }
+
     /** Landing latency at a steady 2,000 events/s for 10 s with a 1 s idle flush: lastModified of the object minus event time. */
     private void latency(Admin admin, S3Client s3) throws Exception {
         String bucket = "bench-latency-" + id;
@@ -341,13 +451,18 @@ class LakeLandingBenchmark {
     }
 
     private HubPipeline pipeline(S3Client s3, String source, String bucket, String group, int loops, int maxRecords, Duration flushAfter) {
+        return pipeline(s3, source, bucket, group, loops, maxRecords, flushAfter, new SimpleMeterRegistry());
+    }
+
+    private HubPipeline pipeline(S3Client s3, String source, String bucket, String group, int loops, int maxRecords, Duration flushAfter,
+                                 SimpleMeterRegistry registry) {
         LakeProperties lake = lake(bucket, maxRecords, flushAfter);
         S3LakeStore store = store(s3, bucket);
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(source), List.of(), "lake")), List.of()));
         HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false);
         Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, new SimpleMeterRegistry());
+        return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, registry);
     }
 
     private static LakeProperties lake(String bucket, int maxRecords, Duration flushAfter) {
