@@ -8,13 +8,13 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.glasslink.booking.centres.Centre;
@@ -64,27 +64,106 @@ public class AvailabilityService {
         this.props = props;
     }
 
-    /** Searches bookable slots, earliest first. */
+    /**
+     * Searches bookable slots, earliest first. Planning answers only the first {@code MAX_OPTIONS}
+     * slots of each centre (the answer shows no more); when a centre's part arrives after some of
+     * them and its later slots could still rank, that centre is asked again from the part's arrival
+     * — a second round trip that only a late part at a busy centre needs.
+     */
     public Availability search(AvailabilityQuery query) {
         Map<String, Double> candidates = candidates(query);
         List<String> ids = List.copyOf(candidates.keySet());
         LocalDate to = query.from().plusDays(props.searchDays());
+        Planning.SlotSearch slotSearch = new Planning.SlotSearch(query.jobType(), query.calibration(), ids,
+                query.mode() == Mode.HOME ? query.postcode().value() : null, query.from(), to, MIN_NOTICE_MINUTES,
+                null, MAX_OPTIONS);
+        // the lead times on another thread, the slots on this one: both calls are on the link at once
         CompletableFuture<List<LeadTime>> leads = query.partNumber() == null
                 ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.supplyAsync(() -> supplyChain.leadTimes(query.partNumber(), ids), executor);
-        CompletableFuture<List<CentreSlots>> slots = CompletableFuture.supplyAsync(() -> planning.search(
-                new Planning.SlotSearch(query.jobType(), query.calibration(), ids,
-                        query.mode() == Mode.HOME ? query.postcode().value() : null,
-                        query.from(), to, MIN_NOTICE_MINUTES)), executor);
         try {
-            return new Availability(false, merge(candidates, leads.join(), slots.join()));
+            List<CentreSlots> found = planning.search(slotSearch);
+            Map<String, OffsetDateTime> partThere = partThere(leads.join());
+            List<SlotOption> options = merge(candidates, partThere, found);
+            List<CentreSlots> cutShort = cutShort(found, partThere, options);
+            if (!cutShort.isEmpty()) {
+                options = merge(candidates, partThere, askAgain(slotSearch, found, cutShort, partThere));
+            }
+            return new Availability(false, options);
+        } catch (OnPremUnavailableException down) {
+            return provisional(query, candidates, to, down);
         } catch (CompletionException e) {
             if (e.getCause() instanceof OnPremUnavailableException down) {
-                log.info("on-prem unavailable, answering from the read model: {}", down.getMessage());
-                return new Availability(true, provisional(query, candidates, to));
+                return provisional(query, candidates, to, down);
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    private Availability provisional(AvailabilityQuery query, Map<String, Double> candidates, LocalDate to,
+                                     OnPremUnavailableException down) {
+        log.info("on-prem unavailable, answering from the read model: {}", down.getMessage());
+        return new Availability(true, provisional(query, candidates, to));
+    }
+
+    /** When the part can be at each centre that can have it; null when no part is needed. */
+    private static Map<String, OffsetDateTime> partThere(List<LeadTime> leads) {
+        if (leads == null) {
+            return null;
+        }
+        Map<String, OffsetDateTime> there = new HashMap<>();
+        for (LeadTime lead : leads) {
+            if (lead.available() && lead.earliestAvailableAt() != null) {
+                there.putIfAbsent(lead.centreId(), lead.earliestAvailableAt());
+            }
+        }
+        return there;
+    }
+
+    /**
+     * The centres whose answer may hide slots that belong in the list: planning stopped at the
+     * limit, the part's arrival removed some of those slots, and the list is not full of earlier
+     * ones (a slot planning did not send starts after the last one it sent).
+     */
+    private static List<CentreSlots> cutShort(List<CentreSlots> found, Map<String, OffsetDateTime> partThere,
+                                              List<SlotOption> options) {
+        if (partThere == null) {
+            return List.of();
+        }
+        OffsetDateTime lastShown = options.size() < MAX_OPTIONS ? null : options.get(options.size() - 1).start();
+        List<CentreSlots> again = new ArrayList<>();
+        for (CentreSlots cs : found) {
+            OffsetDateTime there = partThere.get(cs.centreId());
+            if (there == null || cs.slots() == null || cs.slots().size() < MAX_OPTIONS
+                    || !cs.slots().get(0).start().isBefore(there)) {
+                continue;
+            }
+            OffsetDateTime lastSent = cs.slots().get(cs.slots().size() - 1).start();
+            if (lastShown == null || !lastShown.isBefore(lastSent)) {
+                again.add(cs);
+            }
+        }
+        return again;
+    }
+
+    /** The first answer with the slots of the {@code cutShort} centres asked again from their part's arrival. */
+    private List<CentreSlots> askAgain(Planning.SlotSearch search, List<CentreSlots> found, List<CentreSlots> cutShort,
+                                       Map<String, OffsetDateTime> partThere) {
+        Map<String, CompletableFuture<List<CentreSlots>>> asked = new HashMap<>();
+        for (CentreSlots cs : cutShort) {
+            Planning.SlotSearch again = search.postcode() != null
+                    ? search.notBefore(partThere.get(cs.centreId()))
+                    : new Planning.SlotSearch(search.jobType(), search.calibration(), List.of(cs.centreId()), null,
+                            search.from(), search.to(), search.minNoticeMinutes(), partThere.get(cs.centreId()), search.limit());
+            asked.put(cs.centreId(), CompletableFuture.supplyAsync(() -> planning.search(again), executor));
+        }
+        List<CentreSlots> result = new ArrayList<>(found.size());
+        for (CentreSlots cs : found) {
+            CompletableFuture<List<CentreSlots>> answer = asked.get(cs.centreId());
+            result.add(answer == null ? cs : answer.join().stream()
+                    .filter(a -> a.centreId().equals(cs.centreId())).findFirst().orElse(cs));
+        }
+        return result;
     }
 
     private Map<String, Double> candidates(AvailabilityQuery query) {
@@ -101,9 +180,8 @@ public class AvailabilityService {
                 (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
-    private List<SlotOption> merge(Map<String, Double> candidates, List<LeadTime> leads, List<CentreSlots> slots) {
-        Map<String, LeadTime> leadByCentre = leads == null ? null
-                : leads.stream().collect(Collectors.toMap(LeadTime::centreId, Function.identity(), (a, b) -> a));
+    private List<SlotOption> merge(Map<String, Double> candidates, Map<String, OffsetDateTime> partThere,
+                                   List<CentreSlots> slots) {
         List<SlotOption> options = new ArrayList<>();
         for (CentreSlots cs : slots) {
             Centre centre = centres.byId(cs.centreId()).orElse(null);
@@ -111,12 +189,11 @@ public class AvailabilityService {
                 continue;
             }
             OffsetDateTime notBefore = null;
-            if (leadByCentre != null) {
-                LeadTime lead = leadByCentre.get(cs.centreId());
-                if (lead == null || !lead.available() || lead.earliestAvailableAt() == null) {
+            if (partThere != null) {
+                notBefore = partThere.get(cs.centreId());
+                if (notBefore == null) {
                     continue;
                 }
-                notBefore = lead.earliestAvailableAt();
             }
             for (Planning.Slot slot : cs.slots()) {
                 if (notBefore == null || !slot.start().isBefore(notBefore)) {

@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param staleAfter a saga not moved for this long is taken over by the recovery job
  * @param slotStepMinutes spacing of the start times asked from planning (60: on the hour; planning's own
  *                        step is 15 minutes): one list of slots needs no more, and the answer is 4x smaller
+ * @param onPremHttpClient the HTTP client of on-prem calls: {@code simple} (the JDK's {@code HttpURLConnection}
+ *                         with keep-alive: the calling thread writes and reads the socket itself) or {@code jdk}
+ *                         ({@code java.net.http.HttpClient}: several thread hand-offs per call)
  */
 @ConfigurationProperties("glasslink.booking")
 public record BookingProperties(
@@ -33,5 +36,6 @@ public record BookingProperties(
         @DefaultValue("24") int minNoticeHours,
         @DefaultValue("5s") Duration recoveryDelay,
         @DefaultValue("10s") Duration staleAfter,
-        @DefaultValue("60") int slotStepMinutes) {
+        @DefaultValue("60") int slotStepMinutes,
+        @DefaultValue("simple") String onPremHttpClient) {
 }

@@ -28,9 +28,18 @@ public interface Planning {
     /** Where the job happens. */
     enum Mode { CENTRE, HOME }
 
-    /** A slot search: {@code centreIds} for centre jobs, {@code postcode} for home jobs. */
+    /**
+     * A slot search: {@code centreIds} for centre jobs, {@code postcode} for home jobs; no start
+     * before {@code notBefore} (null: only the notice applies) and at most {@code limit} slots per
+     * centre, the earliest (null: every slot of the window).
+     */
     record SlotSearch(JobType jobType, boolean calibration, List<String> centreIds, String postcode,
-                      LocalDate from, LocalDate to, int minNoticeMinutes) {
+                      LocalDate from, LocalDate to, int minNoticeMinutes, OffsetDateTime notBefore, Integer limit) {
+
+        /** The same search, no start before {@code time}. */
+        public SlotSearch notBefore(OffsetDateTime time) {
+            return new SlotSearch(jobType, calibration, centreIds, postcode, from, to, minNoticeMinutes, time, limit);
+        }
     }
 
     /** Free slots of one centre (or of its vans). */

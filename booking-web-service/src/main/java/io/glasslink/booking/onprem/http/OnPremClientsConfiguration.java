@@ -8,7 +8,9 @@ import io.glasslink.booking.onprem.Planning;
 import io.glasslink.booking.onprem.SupplyChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,19 +32,39 @@ class OnPremClientsConfiguration {
     }
 
     private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix, JsonMapper json) {
-        HttpClient jdk = HttpClient.newBuilder()
-                .connectTimeout(props.connectTimeout())
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-        factory.setReadTimeout(props.readTimeout());
         return builder.clone()
                 .baseUrl(props.gatewayUrl() + prefix)
-                .requestFactory(factory)
+                .requestFactory(requestFactory(props))
                 // the application's mapper plus the fast timestamp reader (runs after Boot's converter set-up)
                 .configureMessageConverters(converters -> converters.withJsonConverter(
                         new JacksonJsonHttpMessageConverter(json.rebuild().addModule(OnPremTimestamps.module()).build())))
                 .defaultHeader("X-API-Key", props.apiKey())
                 .build();
+    }
+
+    /**
+     * {@code HttpURLConnection} by default: a call is written and read on the calling thread, where
+     * {@code java.net.http.HttpClient} hands every call between its selector, its workers and the
+     * caller — on two busy cores those hand-offs were a visible part of booking-web's own time per
+     * search (docs/benchmarks.md). Idle connections are kept alive by the JDK ({@code http.maxConnections}).
+     */
+    static ClientHttpRequestFactory requestFactory(BookingProperties props) {
+        if ("jdk".equalsIgnoreCase(props.onPremHttpClient())) {
+            HttpClient jdk = HttpClient.newBuilder()
+                    .connectTimeout(props.connectTimeout())
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build();
+            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
+            factory.setReadTimeout(props.readTimeout());
+            return factory;
+        }
+        if (!"simple".equalsIgnoreCase(props.onPremHttpClient())) {
+            throw new IllegalArgumentException("glasslink.booking.on-prem-http-client must be simple or jdk, not "
+                    + props.onPremHttpClient());
+        }
+        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+        factory.setConnectTimeout(props.connectTimeout());
+        factory.setReadTimeout(props.readTimeout());
+        return factory;
     }
 }

@@ -33,6 +33,12 @@ class PlanningHttpClient implements Planning {
         body.put("to", search.to().toString());
         body.put("minNoticeMinutes", search.minNoticeMinutes());
         body.put("stepMinutes", stepMinutes);
+        if (search.notBefore() != null) {
+            body.put("notBefore", search.notBefore().toString());
+        }
+        if (search.limit() != null) {
+            body.put("limit", search.limit());
+        }
         SearchAnswer answer = calls.call("slot search", () -> calls.http().post().uri("/slots/search")
                 .body(body).retrieve().body(SearchAnswer.class));
         return answer == null || answer.results() == null ? List.of() : answer.results();
