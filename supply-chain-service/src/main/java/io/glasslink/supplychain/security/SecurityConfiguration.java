@@ -1,6 +1,7 @@
 package io.glasslink.supplychain.security;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.spec.SecretKeySpec;
 
@@ -18,6 +19,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
@@ -84,6 +86,10 @@ class SecurityConfiguration {
                 .macAlgorithm(MacAlgorithm.HS256)
                 .jwtProcessorCustomizer(processor -> processor.setJWSVerifierFactory(verifier))
                 .build();
+        // the issuer stays a string: the default converter first tries it as a URL, and for
+        // "glasslink-gateway" that throws (and catches) an exception on every request
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
