@@ -54,6 +54,7 @@ class LakeLandingBenchmark {
 
     private static final int PARTITIONS = 3;
     private final int events = Integer.getInteger("bench.events", 300_000);
+    private final int warmUpEvents = Integer.getInteger("bench.warmup.events", events);
     private final String id = UUID.randomUUID().toString().substring(0, 8);
     private final String topic = "bench-" + id;
     private final List<String> report = new ArrayList<>();
@@ -64,18 +65,24 @@ class LakeLandingBenchmark {
              S3Client s3 = lakeClient()) {
             TestKafka.createTopic(admin, topic, PARTITIONS);
             warmUpGroupCoordinator();
-            warmUp(admin, s3);
+            String warmUp = topic + "-warm-up";
+            TestKafka.createTopic(admin, warmUp, PARTITIONS);
+            produce(warmUp, warmUpEvents);
             int eventBytes = produce(topic, events);
-            say("events: %,d on %d partitions, value %d bytes (≈ %d bytes with CloudEvents headers)", events, PARTITIONS, eventBytes, eventBytes + 330);
+            say("events: %,d on %d partitions, value %d bytes (≈ %d bytes with CloudEvents headers); each reader first warms up on %,d others",
+                    events, PARTITIONS, eventBytes, eventBytes + 330, warmUpEvents);
 
+            warmUp("plain consumer", () -> plainConsumerRate(warmUp, warmUpEvents));
             long cpu = processCpuNanos();
             Map<String, Long> threadsBefore = cpuByThreadGroup();
             double plain = plainConsumerRate(topic, events);
             Map<String, Long> plainCpu = since(threadsBefore);
             say("plain Kafka consumer: %,.0f events/s; JVM CPU %.1f ms per 1,000 events", plain, perThousand(processCpuNanos() - cpu));
             say("  %s", breakdown(plainCpu));
+            warmUp("hub, 1 loop", () -> hubRate(admin, s3, 1, "bench-warm-up-" + id + "-1", warmUp, warmUpEvents, false));
             double hub1 = hubRate(admin, s3, 1, "bench-lake-" + id + "-1", topic, events, true);
             say("hub, 1 consumer loop -> S3Proxy: %,.0f events/s (%.2f x plain)", hub1, hub1 / plain);
+            warmUp("hub, 2 loops", () -> hubRate(admin, s3, 2, "bench-warm-up-" + id + "-2", warmUp, warmUpEvents, false));
             double hub2 = hubRate(admin, s3, 2, "bench-lake-" + id + "-2", topic, events, true);
             say("hub, 2 consumer loops -> S3Proxy: %,.0f events/s (%.2f x plain)", hub2, hub2 / plain);
             s3Reference(s3, "bench-lake-" + id + "-1");
@@ -86,34 +93,29 @@ class LakeLandingBenchmark {
     }
 
     /**
-     * Warm-up, so that the measured runs are the steady state of a long-running hub and not the JIT's
-     * work: the plain consumer and the hub (1 and 2 loops, the same code paths as the timed runs) over
-     * a topic of their own ({@code bench.warmup.events}, as many as the timed runs by default), then a wait
-     * until the JIT compilers have been quiet for a second (at most 60 s). The JIT's CPU during each timed
-     * run is still printed in its breakdown: in this JVM (broker, S3Proxy, clients and hub) it does not
-     * fall to zero.
+     * Warm-up, so that the measured runs are the steady state of a long-running reader and not the JIT's
+     * work: right before its timed run, each reader (plain consumer, hub with 1 loop, hub with 2 loops)
+     * reads a topic of its own ({@code bench.warmup.events}, as many as the timed runs by default), then
+     * the benchmark waits until the JIT compiler threads have been quiet for a second (at most 60 s). Right
+     * before, not all at the start: this one JVM (broker, S3Proxy, clients, hub) otherwise recompiles
+     * what another phase deoptimised or flushed meanwhile. The JIT's CPU during each timed run is still
+     * printed in its breakdown.
      */
-    private void warmUp(Admin admin, S3Client s3) throws Exception {
-        int count = Integer.getInteger("bench.warmup.events", events);
-        String warmUp = topic + "-warm-up";
-        TestKafka.createTopic(admin, warmUp, PARTITIONS);
-        produce(warmUp, count);
-        plainConsumerRate(warmUp, count);
-        hubRate(admin, s3, 1, "bench-warm-up-" + id + "-1", warmUp, count, false);
-        hubRate(admin, s3, 2, "bench-warm-up-" + id + "-2", warmUp, count, false);
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    private void warmUp(String reader, java.util.concurrent.Callable<Double> pass) throws Exception {
+        pass.call();
+        // quiet = the compiler threads' own CPU (not the JVM's compilation-time counter, which only grows
+        // when a compilation ends: one long C2 compilation looks quiet) grew by < 20 ms in a second
         long started = System.nanoTime();
-        long last = jit.getTotalCompilationTime();
+        long last = jitCpuNanos();
         while (System.nanoTime() - started < Duration.ofSeconds(60).toNanos()) {
             Thread.sleep(1000);
-            long now = jit.getTotalCompilationTime();
-            if (now - last < 20) {
+            long now = jitCpuNanos();
+            if (now - last < 20_000_000L) {
                 break;
             }
             last = now;
         }
-        say("warm-up: %,d events through the plain consumer and the hub (1 and 2 loops); JIT quiet after %.1f s more",
-                count, (System.nanoTime() - started) / 1e9);
+        System.out.printf("[benchmark] warm-up of the %s done; JIT quiet after %.1f s more%n", reader, (System.nanoTime() - started) / 1e9);
     }
 
     private int produce(String target, int count) throws Exception {
@@ -363,6 +365,16 @@ class LakeLandingBenchmark {
             return Map.of();
         }
         return groups;
+    }
+
+    private static long jitCpuNanos() {
+        long total = 0;
+        for (Map.Entry<String, Long> thread : cpuByThreadGroup().entrySet()) {
+            if (kindOf(thread.getKey().substring(thread.getKey().indexOf(' ') + 1)).equals("JIT")) {
+                total += thread.getValue();
+            }
+        }
+        return total;
     }
 
     private static Map<String, Long> since(Map<String, Long> before) {
