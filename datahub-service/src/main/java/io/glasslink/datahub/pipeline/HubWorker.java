@@ -325,6 +325,7 @@ final class HubWorker implements Runnable {
             // the next owner re-reads from the committed offset: let the upload under way finish, commit it
             // if it was stored, and discard the rest (never committed, so it is re-read and rewritten)
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+            List<Lane.Landing> committing = new ArrayList<>();
             for (TopicPartition tp : partitions) {
                 Lane lane = lanes.remove(tp);
                 if (lane == null) {
@@ -337,12 +338,17 @@ final class HubWorker implements Runnable {
                     producer.flush();
                     if (sendFailure.get() == null) {
                         commits.put(tp, new OffsetAndMetadata(head.nextOffset()));
+                        committing.add(head);
                     }
                 }
             }
             if (!commits.isEmpty()) {
                 try {
                     consumer.commitSync(commits);
+                    // landed and committed here rather than in the loop: counted all the same
+                    for (Lane.Landing head : committing) {
+                        metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
+                    }
                 } catch (RuntimeException e) {
                     // the next owner re-reads from the previous commit and rewrites the same keys
                     log.warn("cannot commit the landed batches of revoked partitions {}: {}", commits.keySet(), e.toString());

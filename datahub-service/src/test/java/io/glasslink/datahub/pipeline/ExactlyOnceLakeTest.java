@@ -27,6 +27,7 @@ import io.glasslink.datahub.lake.s3.S3LakeStore;
 import io.glasslink.datahub.routing.Router;
 import io.glasslink.datahub.routing.RoutingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -90,7 +91,8 @@ class ExactlyOnceLakeTest {
 
             // run 3: two consumer loops in one group (their joins move partitions while the backlog is read), to the end, then a graceful stop
             RecordingStore third = new RecordingStore(Integer.MAX_VALUE);
-            HubPipeline run3 = pipeline(third, 50, Duration.ofHours(1), 2);
+            SimpleMeterRegistry run3Meters = new SimpleMeterRegistry();
+            HubPipeline run3 = pipeline(third, 50, Duration.ofHours(1), 2, run3Meters);
             run3.start();
             await().atMost(Duration.ofSeconds(90)).until(() -> TestKafka.committedToEnd(admin, group, topic, PARTITIONS));
             run3.stop();
@@ -103,6 +105,9 @@ class ExactlyOnceLakeTest {
             assertThat(lake).hasSize(valid.size()).containsExactlyInAnyOrderElementsOf(valid);
             assertThat(crashing.keys).as("a replay rewrote keys the crashed run had stored")
                     .containsAnyElementsOf(union(second.keys, third.keys));
+            // every record run 3 committed is counted, also the batches committed as their partition moved away
+            long thirdRecords = TestLake.lines(s3, bucket, "raw/").stream().filter(l -> third.keys.contains(l.key())).count();
+            assertThat(run3Meters.get("datahub.lake.records").counter().count()).isEqualTo((double) thirdRecords);
         }
     }
 
@@ -111,6 +116,10 @@ class ExactlyOnceLakeTest {
     }
 
     private HubPipeline pipeline(LakeStore store, int maxRecords, Duration interval, int loops) {
+        return pipeline(store, maxRecords, interval, loops, meters);
+    }
+
+    private HubPipeline pipeline(LakeStore store, int maxRecords, Duration interval, int loops, MeterRegistry registry) {
         LakeProperties lake = new LakeProperties(bucket, "raw", true, maxRecords, DataSize.ofMegabytes(8), interval,
                 Duration.ofMillis(250), DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(topic), List.of(), "lake")), List.of()));
@@ -119,7 +128,7 @@ class ExactlyOnceLakeTest {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new HubPipeline(hub, lake, router, validator, store, consumer, producer, meters);
+        return new HubPipeline(hub, lake, router, validator, store, consumer, producer, registry);
     }
 
     /** Sends {@code count} events (every 50th one invalid), spread over three event hours and some late ones. */
