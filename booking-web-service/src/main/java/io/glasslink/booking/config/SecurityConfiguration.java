@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
@@ -53,12 +54,41 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
     }
 
+    /**
+     * The identity token decoder: this service's secret, and during a rotation the previous one
+     * too (a token is tried with the previous secret only when the current one rejects it; the
+     * current secret's verdict is the one reported).
+     */
     @Bean
-    JwtDecoder identityDecoder(@Value("${glasslink.identity.secret}") String secret) {
+    JwtDecoder identityDecoder(@Value("${glasslink.identity.secret}") String secret,
+                               @Value("${glasslink.identity.previous-secret:}") String previousSecret) {
+        JwtDecoder current = identityDecoder(key("glasslink.identity.secret", secret));
+        if (previousSecret == null || previousSecret.isBlank()) {
+            return current;
+        }
+        JwtDecoder previous = identityDecoder(key("glasslink.identity.previous-secret", previousSecret));
+        return token -> {
+            try {
+                return current.decode(token);
+            } catch (JwtException rejected) {
+                try {
+                    return previous.decode(token);
+                } catch (JwtException alsoRejected) {
+                    throw rejected;
+                }
+            }
+        };
+    }
+
+    private static byte[] key(String property, String secret) {
         byte[] key = Base64.getDecoder().decode(secret.trim());
         if (key.length < 32) {
-            throw new IllegalArgumentException("glasslink.identity.secret must be at least 256 bits (32 bytes, base64)");
+            throw new IllegalArgumentException(property + " must be at least 256 bits (32 bytes, base64)");
         }
+        return key;
+    }
+
+    private static JwtDecoder identityDecoder(byte[] key) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(

@@ -1,16 +1,19 @@
 package io.glasslink.planning.security;
 
 import java.util.Base64;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The HS256 secret this service shares with the gateway (base64, at least 256 bits) and what the
- * identity token must say ({@code glasslink.identity.*}).
+ * The HS256 secret this service shares with the gateway (base64, at least 256 bits), during a
+ * rotation the previous one (accepted too, until it is removed), and what the identity token must
+ * say ({@code glasslink.identity.*}).
  */
 @ConfigurationProperties("glasslink.identity")
 public record IdentityProperties(String secret,
+                                 String previousSecret,
                                  @DefaultValue("glasslink-gateway") String issuer,
                                  @DefaultValue("planning-service") String audience,
                                  @DefaultValue("X-Glasslink-Identity") String header) {
@@ -22,10 +25,21 @@ public record IdentityProperties(String secret,
         if (Base64.getDecoder().decode(secret.trim()).length < 32) {
             throw new IllegalArgumentException("glasslink.identity.secret must be at least 256 bits (32 bytes, base64)");
         }
+        if (previousSecret != null && !previousSecret.isBlank()
+                && Base64.getDecoder().decode(previousSecret.trim()).length < 32) {
+            throw new IllegalArgumentException(
+                    "glasslink.identity.previous-secret must be at least 256 bits (32 bytes, base64)");
+        }
     }
 
     /** The decoded secret. */
     public byte[] secretBytes() {
         return Base64.getDecoder().decode(secret.trim());
+    }
+
+    /** The decoded previous secret, while a rotation is under way. */
+    public Optional<byte[]> previousSecretBytes() {
+        return previousSecret == null || previousSecret.isBlank()
+                ? Optional.empty() : Optional.of(Base64.getDecoder().decode(previousSecret.trim()));
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -62,14 +63,40 @@ class IdentitySecurity {
                 .build();
     }
 
+    /**
+     * The identity token decoder: this service's secret, and during a rotation the previous one
+     * too (a token is tried with the previous secret only when the current one rejects it; the
+     * current secret's verdict is the one reported).
+     */
     @Bean
     JwtDecoder identityJwtDecoder(IdentityProperties identity) {
+        JwtDecoder current = identityJwtDecoder(identity, identity.secretBytes());
+        return identity.previousSecretBytes()
+                .map(previous -> eitherOf(current, identityJwtDecoder(identity, previous)))
+                .orElse(current);
+    }
+
+    private static JwtDecoder identityJwtDecoder(IdentityProperties identity, byte[] key) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder
-                .withSecretKey(new SecretKeySpec(identity.secretBytes(), "HmacSHA256"))
+                .withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience()))));
         return decoder;
+    }
+
+    private static JwtDecoder eitherOf(JwtDecoder current, JwtDecoder previous) {
+        return token -> {
+            try {
+                return current.decode(token);
+            } catch (JwtException rejected) {
+                try {
+                    return previous.decode(token);
+                } catch (JwtException alsoRejected) {
+                    throw rejected;
+                }
+            }
+        };
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -78,9 +79,21 @@ class SecurityConfiguration {
         return new HeaderBearerTokenResolver(identity.header());
     }
 
+    /**
+     * The identity token decoder: this service's secret, and during a rotation the previous one
+     * too (a token is tried with the previous secret only when the current one rejects it; the
+     * current secret's verdict is the one reported).
+     */
     @Bean
     JwtDecoder identityTokenDecoder(IdentityProperties identity) {
-        SecretKeySpec secret = new SecretKeySpec(identity.secretBytes(), "HmacSHA256");
+        JwtDecoder current = identityTokenDecoder(identity, identity.secretBytes());
+        return identity.previousSecretBytes()
+                .map(previous -> eitherOf(current, identityTokenDecoder(identity, previous)))
+                .orElse(current);
+    }
+
+    private static JwtDecoder identityTokenDecoder(IdentityProperties identity, byte[] key) {
+        SecretKeySpec secret = new SecretKeySpec(key, "HmacSHA256");
         Hs256Verifier verifier = new Hs256Verifier(secret);
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret)
                 .macAlgorithm(MacAlgorithm.HS256)
@@ -95,5 +108,19 @@ class SecurityConfiguration {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(identity.audience()))));
         return decoder;
+    }
+
+    private static JwtDecoder eitherOf(JwtDecoder current, JwtDecoder previous) {
+        return token -> {
+            try {
+                return current.decode(token);
+            } catch (JwtException rejected) {
+                try {
+                    return previous.decode(token);
+                } catch (JwtException alsoRejected) {
+                    throw rejected;
+                }
+            }
+        };
     }
 }

@@ -1,0 +1,21 @@
+package io.glasslink.planning.security;
+
+import io.glasslink.testsupport.GatewayTokens;
+import io.glasslink.testsupport.IdentityRotationChecks;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidationException;
+
+/** Rotating the identity secret: the previous secret is accepted until it is removed, nothing else is. */
+class IdentityRotationTest {
+
+    @Test
+    void thePreviousSecretIsAcceptedDuringARotationOnly() {
+        IdentityRotationChecks.check("planning-service", (current, previous) -> {
+            JwtDecoder decoder = new IdentitySecurity().identityJwtDecoder(
+                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity"));
+            return token -> decoder.decode(token).getAudience();
+        }, BadJwtException.class, JwtValidationException.class);
+    }
+}
