@@ -1,8 +1,13 @@
 package io.glasslink.booking.config;
 
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
+import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +21,6 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.HeaderBearerTokenResolver;
@@ -55,42 +59,21 @@ class SecurityConfiguration {
     }
 
     /**
-     * The identity token decoder: this service's secret, and during a rotation the previous one
-     * too (a token is tried with the previous secret only when the current one rejects it; the
-     * current secret's verdict is the one reported).
+     * The identity token decoder: HS256 with this service's secret and, during a rotation, the
+     * previous one too (Nimbus tries each key the selector offers).
      */
     @Bean
     JwtDecoder identityDecoder(@Value("${glasslink.identity.secret}") String secret,
                                @Value("${glasslink.identity.previous-secret:}") String previousSecret) {
-        JwtDecoder current = identityDecoder(key("glasslink.identity.secret", secret));
-        if (previousSecret == null || previousSecret.isBlank()) {
-            return current;
+        List<SecretKey> secrets = new ArrayList<>(List.of(key("glasslink.identity.secret", secret)));
+        if (previousSecret != null && !previousSecret.isBlank()) {
+            secrets.add(key("glasslink.identity.previous-secret", previousSecret));
         }
-        JwtDecoder previous = identityDecoder(key("glasslink.identity.previous-secret", previousSecret));
-        return token -> {
-            try {
-                return current.decode(token);
-            } catch (JwtException rejected) {
-                try {
-                    return previous.decode(token);
-                } catch (JwtException alsoRejected) {
-                    throw rejected;
-                }
-            }
-        };
-    }
-
-    private static byte[] key(String property, String secret) {
-        byte[] key = Base64.getDecoder().decode(secret.trim());
-        if (key.length < 32) {
-            throw new IllegalArgumentException(property + " must be at least 256 bits (32 bytes, base64)");
-        }
-        return key;
-    }
-
-    private static JwtDecoder identityDecoder(byte[] key) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secrets.get(0))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
+                        (header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm()) ? secrets : List.of()))
+                .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(ISSUER),
                 jwt -> jwt.getAudience() != null && jwt.getAudience().contains(AUDIENCE)
@@ -98,6 +81,14 @@ class SecurityConfiguration {
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                                 "audience is not " + AUDIENCE, null))));
         return decoder;
+    }
+
+    private static SecretKey key(String property, String secret) {
+        byte[] key = Base64.getDecoder().decode(secret.trim());
+        if (key.length < 32) {
+            throw new IllegalArgumentException(property + " must be at least 256 bits (32 bytes, base64)");
+        }
+        return new SecretKeySpec(key, "HmacSHA256");
     }
 
     private static AuthenticationEntryPoint problem() {

@@ -1,7 +1,11 @@
 package io.glasslink.planning.security;
 
+import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Optional;
+import java.util.List;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -37,9 +41,12 @@ public record IdentityProperties(String secret,
         return Base64.getDecoder().decode(secret.trim());
     }
 
-    /** The decoded previous secret, while a rotation is under way. */
-    public Optional<byte[]> previousSecretBytes() {
-        return previousSecret == null || previousSecret.isBlank()
-                ? Optional.empty() : Optional.of(Base64.getDecoder().decode(previousSecret.trim()));
+    /** The HS256 keys accepted: this service's secret, then the previous one during a rotation. */
+    public List<SecretKey> secretKeys() {
+        List<SecretKey> keys = new ArrayList<>(List.of(new SecretKeySpec(secretBytes(), "HmacSHA256")));
+        if (previousSecret != null && !previousSecret.isBlank()) {
+            keys.add(new SecretKeySpec(Base64.getDecoder().decode(previousSecret.trim()), "HmacSHA256"));
+        }
+        return List.copyOf(keys);
     }
 }

@@ -3,7 +3,9 @@ package io.glasslink.supplychain.security;
 import java.util.List;
 import java.util.Map;
 
-import javax.crypto.spec.SecretKeySpec;
+import javax.crypto.SecretKey;
+
+import com.nimbusds.jose.JWSAlgorithm;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,6 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -80,24 +81,20 @@ class SecurityConfiguration {
     }
 
     /**
-     * The identity token decoder: this service's secret, and during a rotation the previous one
-     * too (a token is tried with the previous secret only when the current one rejects it; the
-     * current secret's verdict is the one reported).
+     * The identity token decoder: HS256 with this service's secret and, during a rotation, the
+     * previous one too (Nimbus tries each key the selector offers).
      */
     @Bean
     JwtDecoder identityTokenDecoder(IdentityProperties identity) {
-        JwtDecoder current = identityTokenDecoder(identity, identity.secretBytes());
-        return identity.previousSecretBytes()
-                .map(previous -> eitherOf(current, identityTokenDecoder(identity, previous)))
-                .orElse(current);
-    }
-
-    private static JwtDecoder identityTokenDecoder(IdentityProperties identity, byte[] key) {
-        SecretKeySpec secret = new SecretKeySpec(key, "HmacSHA256");
-        Hs256Verifier verifier = new Hs256Verifier(secret);
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secret)
+        List<SecretKey> secrets = identity.secretKeys();
+        Hs256Verifier verifiers = new Hs256Verifier(secrets);
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secrets.get(0))
                 .macAlgorithm(MacAlgorithm.HS256)
-                .jwtProcessorCustomizer(processor -> processor.setJWSVerifierFactory(verifier))
+                .jwtProcessorCustomizer(processor -> {
+                    processor.setJWSKeySelector(
+                            (header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm()) ? secrets : List.of());
+                    processor.setJWSVerifierFactory(verifiers);
+                })
                 .build();
         // the issuer stays a string: the default converter first tries it as a URL, and for
         // "glasslink-gateway" that throws (and catches) an exception on every request
@@ -108,19 +105,5 @@ class SecurityConfiguration {
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         aud -> aud != null && aud.contains(identity.audience()))));
         return decoder;
-    }
-
-    private static JwtDecoder eitherOf(JwtDecoder current, JwtDecoder previous) {
-        return token -> {
-            try {
-                return current.decode(token);
-            } catch (JwtException rejected) {
-                try {
-                    return previous.decode(token);
-                } catch (JwtException alsoRejected) {
-                    throw rejected;
-                }
-            }
-        };
     }
 }
