@@ -17,8 +17,19 @@ import java.util.stream.Stream;
 final class CpuMeter {
 
     /** CPU nanoseconds used so far by this JVM, by its JIT compiler threads (part of it) and by PostgreSQL. */
-    record Snapshot(long jvmNanos, long jitNanos, long postgresNanos) {
+    record Snapshot(long jvmNanos, long jitNanos, long postgresNanos, long brokerNanos) {
     }
+
+    /**
+     * Threads of the embedded Kafka broker, which runs in this JVM beside the service (the service's
+     * own producer and admin client threads are "kafka-producer-network-thread" and
+     * "kafka-admin-client-thread": not matched).
+     */
+    private static final java.util.regex.Pattern BROKER_THREAD = java.util.regex.Pattern.compile(
+            "data-plane-kafka.*|kafka-\\d+-raft.*|quorum-controller.*|broker-\\d+.*|controller-\\d+.*|ExpirationReaper.*"
+                    + "|kafka-scheduler.*|group-coordinator.*|share-.*|TxnMarkerSender.*|transaction-.*|LogDirFailureHandler"
+                    + "|kafka-log-cleaner.*|ReplicaFetcher.*|raft-.*|.*-event-handler|metrics-meter-tick-thread.*"
+                    + "|executor-.*|AlterPartition.*|kafka-.*-thread-\\d+|.*PLAINTEXT.*|ReplicaAlterLogDirs.*");
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final long NANOS_PER_TICK = 1_000_000_000L / clockTicks();
@@ -33,7 +44,7 @@ final class CpuMeter {
 
     Snapshot snapshot() {
         long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-        return new Snapshot(jvm, jitNanos(), postgresNanos());
+        return new Snapshot(jvm, jitNanos(), postgresNanos(), brokerNanos());
     }
 
     /** The JIT compiler threads of this JVM (Linux thread names "C1/C2 CompilerThread"), or -1 when unknown. */
@@ -51,6 +62,17 @@ final class CpuMeter {
             return -1;
         }
         return ticks * NANOS_PER_TICK;
+    }
+
+    /** CPU of the embedded Kafka broker's live threads ({@link #BROKER_THREAD}). */
+    static long brokerNanos() {
+        long total = 0;
+        for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (info != null && BROKER_THREAD.matcher(info.getThreadName()).matches()) {
+                total += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        return total;
     }
 
     static long currentThreadNanos() {

@@ -32,6 +32,8 @@ import io.glasslink.planning.slots.SlotSearch;
 import io.glasslink.testsupport.Wrk;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +51,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Results are printed and written to {@code target/benchmark-planning.md}.
  */
 class PlanningLoadBenchmark extends PlanningIntegrationTest {
+
+    /** Counts the service's SQL statements and commits (columns "SQL statements/req", "commits/req"). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class CountingSql {
+        @Bean
+        static SqlCounter sqlCounter() {
+            return new SqlCounter();
+        }
+    }
 
     private static final int SECONDS = Integer.getInteger("benchmark.seconds", 10);
     private static final int THREADS = Integer.getInteger("benchmark.threads", 8);
@@ -81,8 +92,8 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         List<String> postcodes = jdbc.queryForList("select distinct departement || '100' from centre where vans > 0 order by 1", String.class);
 
         cpu.findPostgres(jdbc.queryForObject("select pg_backend_pid()", Integer.class));
-        report.add("| scenario | client threads | requests | req/s | p50 ms | p99 ms | max ms | service CPU ms/req | of which JIT | PostgreSQL CPU ms/req | statuses | load avg (1 min) |");
-        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        report.add("| scenario | client threads | requests | req/s | p50 ms | p99 ms | max ms | service CPU ms/req | of which JIT | of which Kafka broker | PostgreSQL CPU ms/req | SQL statements/req | commits/req | statuses | load avg (1 min) |");
+        report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         IntFunction<HttpRequest> oneCentre = i -> get("/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId="
                 + centres.get(i % centres.size()) + "&from=" + from + "&to=" + to);
         IntFunction<HttpRequest> home = i -> post("/api/v1/slots/search", """
@@ -203,19 +214,23 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         run(request, threads, WARMUP_SECONDS, new ConcurrentLinkedQueue<>(), new ConcurrentLinkedQueue<>());
         ConcurrentLinkedQueue<long[]> latencies = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        long[] sqlBefore = sql();
         CpuMeter.Snapshot before = cpu.snapshot();
         long t0 = System.nanoTime();
         long clientCpu = run(request, threads, SECONDS, latencies, statuses);
         double elapsed = (System.nanoTime() - t0) / 1e9;
         CpuMeter.Snapshot after = cpu.snapshot();
+        long[] sqlAfter = sql();
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
         Map<Integer, Long> byStatus = statuses.stream().collect(Collectors.groupingBy(s -> s, java.util.TreeMap::new, Collectors.counting()));
         Result r = new Result(name, all.length, all.length / elapsed, pct(all, 50), pct(all, 99), all[all.length - 1] / 1e6, byStatus);
-        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s |", name, threads,
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %s |", name, threads,
                 r.requests(), r.perSecond(), r.p50(), r.p99(), r.max(),
                 perRequest(after.jvmNanos() - before.jvmNanos() - clientCpu, all.length),
                 perRequest(delta(before.jitNanos(), after.jitNanos()), all.length),
-                perRequest(delta(before.postgresNanos(), after.postgresNanos()), all.length), byStatus, loadAverage()));
+                perRequest(delta(before.brokerNanos(), after.brokerNanos()), all.length),
+                perRequest(delta(before.postgresNanos(), after.postgresNanos()), all.length),
+                sqlPerRequest(sqlBefore, sqlAfter, all.length), byStatus, loadAverage()));
         System.out.println(report.get(report.size() - 1));
         return r;
     }
@@ -227,15 +242,18 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         }
         String base = "http://localhost:" + port;
         Wrk.run(base, THREADS, 3, prelude, requestFunction);
+        long[] sqlBefore = sql();
         CpuMeter.Snapshot before = cpu.snapshot();
         Wrk.Result r = Wrk.run(base, THREADS, SECONDS, prelude, requestFunction);
         CpuMeter.Snapshot after = cpu.snapshot();
-        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | non-2xx×%d, socket errors: %s | %s |",
+        long[] sqlAfter = sql();
+        report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | non-2xx×%d, socket errors: %s | %s |",
                 name, THREADS, r.requests(), r.perSecond(), r.p50(), r.p99(), r.max(),
                 perRequest(after.jvmNanos() - before.jvmNanos(), r.requests()),
                 perRequest(delta(before.jitNanos(), after.jitNanos()), r.requests()),
-                perRequest(delta(before.postgresNanos(), after.postgresNanos()), r.requests()), r.non2xx(), r.socketErrors(),
-                loadAverage()));
+                perRequest(delta(before.brokerNanos(), after.brokerNanos()), r.requests()),
+                perRequest(delta(before.postgresNanos(), after.postgresNanos()), r.requests()),
+                sqlPerRequest(sqlBefore, sqlAfter, r.requests()), r.non2xx(), r.socketErrors(), loadAverage()));
         System.out.println(report.get(report.size() - 1));
     }
 
@@ -261,9 +279,10 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         CpuMeter.Snapshot after = cpu.snapshot();
         long[] all = java.util.Arrays.copyOf(lat, n);
         java.util.Arrays.sort(all);
-        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | - | %s |", name, n, n / elapsed,
+        report.add(String.format(Locale.ROOT, "| %s | 1 | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | - | - | - | %s |", name, n, n / elapsed,
                 pct(all, 50), pct(all, 99), all[n - 1] / 1e6, perRequest(after.jvmNanos() - before.jvmNanos(), n),
                 perRequest(delta(before.jitNanos(), after.jitNanos()), n),
+                perRequest(delta(before.brokerNanos(), after.brokerNanos()), n),
                 perRequest(delta(before.postgresNanos(), after.postgresNanos()), n), loadAverage()));
         System.out.println(report.get(report.size() - 1));
     }
@@ -301,6 +320,21 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** Statements and commits sent so far on the service's pool (after a short pause, so that after-commit work is in). */
+    private static long[] sql() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new long[] {SqlCounter.STATEMENTS.sum(), SqlCounter.COMMITS.sum()};
+    }
+
+    private static String sqlPerRequest(long[] before, long[] after, long requests) {
+        return requests == 0 ? "? | ?" : String.format(Locale.ROOT, "%.2f | %.2f",
+                (after[0] - before[0]) / (double) requests, (after[1] - before[1]) / (double) requests);
     }
 
     private static long delta(long before, long after) {
