@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -111,6 +112,51 @@ class ExactlyOnceLakeTest {
         }
     }
 
+    /**
+     * The revoke path, hit on purpose: every first batch's upload is held at a gate until the first hub's loop
+     * is inside its rebalance listener (a second hub joined the group), so those batches are stored and committed
+     * there and not in the loop. They must be counted like any other, and never landed again by the new owner.
+     */
+    @Test
+    void aBatchStoredWhileItsPartitionIsRevokedIsCommittedCountedAndNotLandedTwice() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+            TestKafka.createTopic(admin, topic, PARTITIONS);
+            List<Produced> produced = produce(0, 900);
+
+            GatedStore gated = new GatedStore();
+            SimpleMeterRegistry firstMeters = new SimpleMeterRegistry();
+            HubPipeline first = pipeline(gated, 60, Duration.ofHours(1), 1, firstMeters);
+            first.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> gated.held.get() > 0);
+
+            Thread opener = new Thread(gated::openWhenARevokedLaneSettles, "gate-opener");
+            opener.setDaemon(true);
+            opener.start();
+            RecordingStore second = new RecordingStore(Integer.MAX_VALUE);
+            SimpleMeterRegistry secondMeters = new SimpleMeterRegistry();
+            HubPipeline run2 = pipeline(second, 60, Duration.ofHours(1), 1, secondMeters);
+            run2.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> gated.openedDuringRevoke);
+            await().atMost(Duration.ofSeconds(90)).until(() -> TestKafka.committedToEnd(admin, group, topic, PARTITIONS));
+            first.stop();
+            run2.stop();
+            opener.interrupt();
+
+            List<TestLake.Line> lines = TestLake.lines(s3, bucket, "raw/");
+            List<Produced> lake = lines.stream()
+                    .map(l -> new Produced(l.event().get("kafkapartition").asInt(), l.event().get("kafkaoffset").asLong(),
+                            l.event().get("id").asText()))
+                    .toList();
+            assertThat(lake).containsExactlyInAnyOrderElementsOf(produced.stream().filter(p -> p.id() != null).toList());
+            assertThat(gated.keys).as("no key is written twice: the revoked batches were committed, not re-read")
+                    .doesNotContainAnyElementsOf(second.keys);
+            assertThat(firstMeters.get("datahub.lake.records").counter().count()
+                    + secondMeters.get("datahub.lake.records").counter().count())
+                    .as("every landed record counted once, those committed on revoke included")
+                    .isEqualTo((double) lines.size());
+        }
+    }
+
     private HubPipeline pipeline(LakeStore store, int maxRecords, Duration interval) {
         return pipeline(store, maxRecords, interval, 1);
     }
@@ -166,11 +212,11 @@ class ExactlyOnceLakeTest {
     }
 
     /** The real S3 store, recording what it stored; after {@code crashAfter} uploads it dies like a killed process. */
-    private final class RecordingStore implements LakeStore {
+    private class RecordingStore implements LakeStore {
         private final int crashAfter;
         private final AtomicInteger attempts = new AtomicInteger();
         private final AtomicInteger puts = new AtomicInteger();
-        private final Set<String> keys = ConcurrentHashMap.newKeySet();
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
         private final S3LakeStore delegate;
 
         RecordingStore(int crashAfter) {
@@ -203,6 +249,56 @@ class ExactlyOnceLakeTest {
         @Override
         public long records(String key) {
             return delegate.records(key);
+        }
+    }
+
+    /**
+     * The real S3 store; every upload waits at a gate that opens only once a hub loop is settling a revoked
+     * lane (its thread is inside the rebalance listener, waiting for the upload under way).
+     */
+    private final class GatedStore extends RecordingStore {
+        private final CountDownLatch gate = new CountDownLatch(1);
+        private final AtomicInteger held = new AtomicInteger();
+        private volatile boolean openedDuringRevoke;
+
+        GatedStore() {
+            super(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void put(LakeObject object) {
+            held.incrementAndGet();
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            super.put(object);
+        }
+
+        void openWhenARevokedLaneSettles() {
+            while (gate.getCount() > 0 && !Thread.currentThread().isInterrupted()) {
+                for (StackTraceElement[] stack : Thread.getAllStackTraces().values()) {
+                    boolean revoking = false;
+                    boolean settling = false;
+                    for (StackTraceElement frame : stack) {
+                        revoking |= frame.getClassName().endsWith("HubWorker$LandOnRevoke")
+                                && frame.getMethodName().equals("onPartitionsRevoked");
+                        settling |= frame.getClassName().endsWith(".Lane") && frame.getMethodName().equals("settle");
+                    }
+                    if (revoking && settling) {
+                        openedDuringRevoke = true;
+                        gate.countDown();
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
         }
     }
 
