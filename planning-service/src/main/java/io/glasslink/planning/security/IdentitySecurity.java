@@ -2,6 +2,7 @@ package io.glasslink.planning.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 import javax.crypto.SecretKey;
 
@@ -14,12 +15,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -61,7 +64,22 @@ class IdentitySecurity {
                         .authenticationEntryPoint(problem)
                         .jwt(jwt -> jwt.decoder(decoder)))
                 .exceptionHandling(e -> e.authenticationEntryPoint(problem))
+                // filters this stateless token API has no use for: each one costs every request a pass
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .servletApi(servletApi -> servletApi.disable())
                 .build();
+    }
+
+    /**
+     * No Spring Security observations: with them every filter of the chain, the authentication and
+     * the authorization each open an observation per request, even with
+     * {@code management.observations.enable.spring.security=false} (the JFR profile of a hold still
+     * showed the decorator on every filter). The request itself stays observed (http.server.requests).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /**
@@ -76,6 +94,10 @@ class IdentitySecurity {
                 .jwtProcessorCustomizer(processor -> processor.setJWSKeySelector(
                         (header, context) -> JWSAlgorithm.HS256.equals(header.getAlgorithm()) ? secrets : List.of()))
                 .build();
+        // the issuer stays a string: the default converter first tries it as a URL, and for
+        // "glasslink-gateway" that throws (and catches) an exception on every request
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience()))));

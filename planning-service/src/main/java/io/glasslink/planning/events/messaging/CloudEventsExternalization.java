@@ -2,8 +2,8 @@ package io.glasslink.planning.events.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.glasslink.planning.events.PlanningEvent;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -13,13 +13,14 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.RawValue;
 
 /**
  * Every {@link PlanningEvent} leaves the outbox (Spring Modulith's publication registry) for the
  * topic {@code planning.events}, keyed by centre, as a CloudEvent in binary content mode: the
- * {@code ce_*} attributes as headers, the event data (without its id) as the JSON value.
+ * {@code ce_*} attributes as headers, the event data (without its id) as the JSON value, written
+ * once, straight from the event (was: converted to a map, then the map written).
  */
 @Configuration(proxyBeanMethods = false)
 class CloudEventsExternalization {
@@ -28,24 +29,34 @@ class CloudEventsExternalization {
     static final String TYPE_PREFIX = "io.glasslink.planning.";
     static final String SCHEMA_PREFIX = "https://schemas.glasslink.io/events/planning/";
 
-    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
-    };
+    /** The event id travels as {@code ce_id}, not in the data. */
+    @JsonIgnoreProperties("eventId")
+    interface WithoutEventId {
+    }
 
     @Bean
     EventExternalizationConfiguration planningEventsExternalization(JsonMapper json,
             @Value("${glasslink.planning.events.topic:planning.events}") String topic) {
+        JsonMapper data = dataMapper(json);
         return EventExternalizationConfiguration.externalizing()
                 .select(event -> event instanceof PlanningEvent)
                 .route(PlanningEvent.class, e -> RoutingTarget.forTarget(topic).andKey(e.centreId()))
-                .mapping(PlanningEvent.class, e -> toCloudEvent(e, json))
+                .mapping(PlanningEvent.class, e -> toCloudEvent(e, data))
                 .build();
     }
 
-    static Message<Map<String, Object>> toCloudEvent(PlanningEvent event, JsonMapper json) {
+    /** The application's mapper, leaving out the event id. */
+    static JsonMapper dataMapper(JsonMapper json) {
+        return json.rebuild().addMixIn(PlanningEvent.class, WithoutEventId.class).build();
+    }
+
+    /**
+     * The CloudEvent of {@code event}; {@code dataMapper} from {@link #dataMapper}. The data is a
+     * raw JSON value, which the Kafka message converter copies as it is.
+     */
+    static Message<RawValue> toCloudEvent(PlanningEvent event, JsonMapper dataMapper) {
         String name = event.getClass().getSimpleName();
-        Map<String, Object> data = json.convertValue(event, MAP);
-        data.remove("eventId");
-        return MessageBuilder.withPayload(data)
+        return MessageBuilder.withPayload(new RawValue(dataMapper.writeValueAsString(event)))
                 .setHeader("ce_specversion", bytes("1.0"))
                 .setHeader("ce_id", bytes(event.eventId().toString()))
                 .setHeader("ce_source", bytes(SOURCE))
