@@ -50,7 +50,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>Then, when {@code wrk} is installed (and not {@code -Dbench.noWrk=true}), the same three
  * scenarios again from wrk, a C load generator in its own process: the "(wrk)" rows. Their JVM
  * CPU is the service's (and the embedded Kafka broker's) alone, and the client takes far less of
- * the shared cores than the JDK client does. The percentiles of those rows are wrk's.
+ * the shared cores than the JDK client does. The percentiles of those rows are wrk's. Two yardstick
+ * rows come first: the same service answering a constant JSON without the database
+ * ({@link FloorController}), once with the identity token and once anonymous, i.e. what Tomcat,
+ * Spring Security, Spring MVC and Jackson alone cost here.
+ *
+ * <p>{@code -Dbench.noJdkClient=true} skips the JDK-client rows; {@code -Dbench.jfr=<directory>}
+ * records each wrk scenario with JFR into its own file there.
  */
 public final class SupplyChainLoadDriver {
 
@@ -77,6 +83,7 @@ public final class SupplyChainLoadDriver {
                 "--spring.datasource.password=" + pg.password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--glasslink.identity.secret=" + TestIdentity.secret(),
+                "--glasslink.bench.floor=true",
                 "--logging.level.root=WARN");
         System.out.printf(Locale.ROOT, "service started (schema + reference data) in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
@@ -141,9 +148,11 @@ public final class SupplyChainLoadDriver {
                     + " | JVM CPU ms/req | Tomcat threads CPU ms/req | PostgreSQL CPU ms/req | SQL statements/req"
                     + " | commits/req | load avg |");
             System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
-            run("availability, 1 centre", http, single, concurrency, seconds, meters);
-            run("availability batch, 20 centres", http, batch, concurrency, seconds, meters);
-            run("hold, 5 hot stock rows", http, hold, concurrency, seconds, meters);
+            if (!Boolean.getBoolean("bench.noJdkClient")) {
+                run("availability, 1 centre", http, single, concurrency, seconds, meters);
+                run("availability batch, 20 centres", http, batch, concurrency, seconds, meters);
+                run("hold, 5 hot stock rows", http, hold, concurrency, seconds, meters);
+            }
 
             if (Wrk.available() && !Boolean.getBoolean("bench.noWrk")) {
                 // the same scenarios from wrk, a C client: this JVM then runs the service (and Kafka) only
@@ -156,16 +165,24 @@ public final class SupplyChainLoadDriver {
                 String batchLua = "local first = math.random(#centres - 20)\n"
                         + "return wrk.format(\"POST\", \"/api/v1/availability/batch\", jsonHeaders, '{\"partNumber\":\"' .. parts[math.random(#parts)]"
                         + " .. '\",\"quantity\":1,\"centreIds\":[\"' .. table.concat(centres, '\",\"', first, first + 19) .. '\"]}')";
+                // the yardstick: the same stack answering a constant JSON without the database (FloorController)
+                String floorLua = "return wrk.format(\"GET\", \"/api/v1/bench/floor\", headers)";
+                String anonymousFloorLua = "return wrk.format(\"GET\", \"/bench/floor\")";
                 String holdLua = "return wrk.format(\"POST\", \"/api/v1/holds\", jsonHeaders, '{\"bookingReference\":\"BENCH-W' .. run .. '-' .. id"
                         + " .. '-' .. n .. '\",\"partNumber\":\"' .. hot[(n % #hot) + 1] .. '\",\"quantity\":1,\"centreId\":\"C001\"}')";
-                for (String[] scenario : new String[][] {{"availability, 1 centre (wrk)", singleLua},
+                for (String[] scenario : new String[][] {
+                        {"floor: constant JSON, identity token, no database (wrk)", floorLua},
+                        {"floor: constant JSON, anonymous, no database (wrk)", anonymousFloorLua},
+                        {"availability, 1 centre (wrk)", singleLua},
                         {"availability batch, 20 centres (wrk)", batchLua}, {"hold, 5 hot stock rows (wrk)", holdLua}}) {
+                    jdk.jfr.Recording recording = startRecording(scenario[0]); // its start-up cost falls in the pre-run
                     Wrk.run(base, concurrency, 3, prelude, scenario[1]); // wrk's connections and the new request mix
                     awaitOutboxDrained(jdbc);
                     double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
                     Meters.Reading before = meters.read();
                     Wrk.Result r = Wrk.run(base, concurrency, seconds, prelude, scenario[1]);
                     Meters.Reading used = meters.read().minus(before);
+                    stopRecording(recording, scenario[0]);
                     double n = r.requests();
                     System.out.printf(Locale.ROOT,
                             "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | non-2xx×%d, socket errors: %s | %.2f | %.2f | %.2f | %.1f | %.1f | %.1f |%n",
@@ -239,6 +256,35 @@ public final class SupplyChainLoadDriver {
                 used.jvmCpuNanos() / 1e6 / n, used.tomcatCpuNanos() / 1e6 / n, used.postgresCpuNanos() / 1e6 / n,
                 used.statements() / n, used.commits() / n, load);
         return all.length;
+    }
+
+    /**
+     * With {@code -Dbench.jfr=<directory>}: a JFR recording of one wrk scenario (its 3 s pre-run and
+     * its measured run) with the JDK's "default" settings, execution samples every 10 ms and
+     * allocation samples (the "profile" settings cost too much here); null otherwise.
+     */
+    private static jdk.jfr.Recording startRecording(String scenario) throws Exception {
+        if (System.getProperty("bench.jfr") == null) {
+            return null;
+        }
+        java.util.Map<String, String> settings = new java.util.HashMap<>(jdk.jfr.Configuration.getConfiguration("default")
+                .getSettings());
+        settings.put("jdk.ExecutionSample#period", "10 ms");
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(settings);
+        recording.setName(scenario);
+        recording.start();
+        return recording;
+    }
+
+    private static void stopRecording(jdk.jfr.Recording recording, String scenario) throws Exception {
+        if (recording == null) {
+            return;
+        }
+        recording.stop();
+        java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("bench.jfr"));
+        java.nio.file.Files.createDirectories(dir);
+        recording.dump(dir.resolve(scenario.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "") + ".jfr"));
+        recording.close();
     }
 
     /** Lets the warm-up holds' events go out to Kafka first, so that their outbox work is not counted. */

@@ -1,5 +1,7 @@
 package io.glasslink.supplychain.security;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import io.glasslink.supplychain.Api;
@@ -42,6 +44,26 @@ class ApiSecurityTests {
             assertThat(a.status()).isEqualTo(401);
             assertThat(a.contentType().toString()).startsWith("application/problem+json");
             assertThat(a.text("/instance")).isEqualTo(URI);
+        }
+    }
+
+    @Test
+    void tokenHeaderWithAControlCharacterIsRejectedByTheFirewallAsAProblem() throws Exception {
+        // U+0085 (NEL, a control character) is an obs-text byte Tomcat lets through; the firewall must refuse it
+        String raw = rawGet(URI, TestIdentity.token() + "\u0085");
+        String valid = rawGet(URI, TestIdentity.token());
+
+        assertThat(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":400").contains("\"instance\":\"" + URI + "\"");
+        assertThat(valid).startsWith("HTTP/1.1 200");
+    }
+
+    private String rawGet(String uri, String token) throws Exception {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + uri + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                    + "X-Glasslink-Identity: " + token + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
