@@ -4,23 +4,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.util.HexFormat;
 
-import io.glasslink.booking.api.ApiModels.AvailabilityAnswer;
-import io.glasslink.booking.api.ApiModels.AvailabilitySearch;
 import io.glasslink.booking.api.ApiModels.BookingPage;
 import io.glasslink.booking.api.ApiModels.BookingView;
 import io.glasslink.booking.api.ApiModels.NewBooking;
 import io.glasslink.booking.api.ApiModels.Reschedule;
-import io.glasslink.booking.availability.Availability;
-import io.glasslink.booking.availability.AvailabilityQuery;
-import io.glasslink.booking.availability.AvailabilityService;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingDetails;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingService.PartnerBooking;
-import io.glasslink.booking.centres.Postcode;
 import io.glasslink.booking.onprem.Planning.Mode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,32 +36,26 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.ObjectMapper;
 
-/** Partner API: availability, bookings (idempotent creation), cancellation, rescheduling, listing. */
+/**
+ * Partner API: bookings (idempotent creation), cancellation, rescheduling, listing. The availability search is
+ * {@link PartnerAvailabilityController}'s.
+ */
 @RestController
 @RequestMapping("/api/v1")
 @Validated
-@Tag(name = "bookings", description = "Windscreen repair and replacement bookings for partners")
+@Tag(name = PartnerApiController.TAG, description = PartnerApiController.TAG_DESCRIPTION)
 class PartnerApiController {
 
-    private final AvailabilityService availability;
+    /** The OpenAPI tag of the whole partner API (both controllers). */
+    static final String TAG = "bookings";
+    static final String TAG_DESCRIPTION = "Windscreen repair and replacement bookings for partners";
+
     private final BookingService bookings;
     private final ObjectMapper json;
 
-    PartnerApiController(AvailabilityService availability, BookingService bookings, ObjectMapper json) {
-        this.availability = availability;
+    PartnerApiController(BookingService bookings, ObjectMapper json) {
         this.bookings = bookings;
         this.json = json;
-    }
-
-    @Operation(summary = "Search bookable slots (provisional=true when the back office is unreachable)")
-    @PostMapping("/availability/search")
-    AvailabilityAnswer search(@Valid @RequestBody AvailabilitySearch search) {
-        requirePartForReplacement(search.jobType().needsPart(), search.partNumber());
-        Availability found = availability.search(new AvailabilityQuery(search.jobType(), Boolean.TRUE.equals(search.calibration()),
-                search.jobType().needsPart() ? search.partNumber() : null, new Postcode(search.postcode()),
-                search.mode() == null ? Mode.CENTRE : search.mode(),
-                search.from() == null ? LocalDate.now(AvailabilityService.ZONE).plusDays(1) : search.from(), null));
-        return new AvailabilityAnswer(found.provisional(), found.options());
     }
 
     @Operation(summary = "Create a booking; Idempotency-Key is required, a replay returns the same booking")
@@ -138,7 +125,7 @@ class PartnerApiController {
         return partner;
     }
 
-    private static void requirePartForReplacement(boolean needsPart, String partNumber) {
+    static void requirePartForReplacement(boolean needsPart, String partNumber) {
         if (needsPart && (partNumber == null || partNumber.isBlank())) {
             throw new FieldErrorException("partNumber", "is required for a windscreen replacement");
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -21,9 +22,13 @@ import java.util.stream.Collectors;
  */
 public final class Centres {
 
+    /** How many nearest centres are kept per origin centre (the search asks for 5). */
+    static final int NEAR_KEPT = 20;
+
     private final List<Centre> all;
     private final Map<String, Centre> byId;
     private final Map<String, List<Centre>> byDepartement;
+    private final Map<String, List<Nearby>> nearest = new ConcurrentHashMap<>();
 
     public Centres(List<Centre> centres) {
         this.all = List.copyOf(centres);
@@ -55,11 +60,23 @@ public final class Centres {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** The centres closest to a postcode, nearest first. */
+    /**
+     * The centres closest to a postcode, nearest first. The first {@value #NEAR_KEPT} of each origin centre are
+     * kept once computed: the reference network is read once at start and never changes while the service runs
+     * (a new centres.csv comes with a new deployment), so nothing needs invalidating; at most one list per centre.
+     */
     public List<Nearby> near(Postcode postcode, int limit) {
         List<Centre> local = served(postcode);
         Centre origin = local.stream().filter(c -> c.postcode().equals(postcode.value())).findFirst()
                 .orElse(local.get(0));
+        if (limit <= NEAR_KEPT) {
+            List<Nearby> kept = nearest.computeIfAbsent(origin.id(), id -> nearest(origin, NEAR_KEPT));
+            return kept.size() <= limit ? kept : kept.subList(0, limit);
+        }
+        return nearest(origin, limit);
+    }
+
+    private List<Nearby> nearest(Centre origin, int limit) {
         double lat = origin.latitude();
         double lon = origin.longitude();
         return all.stream()

@@ -29,6 +29,17 @@ class CentresTest {
     }
 
     @Test
+    void theNearestCentresKeptPerOriginAreThePrefixOfTheWholeRanking() {
+        Postcode lyon = new Postcode("69003");
+        List<Centres.Nearby> whole = centres.near(lyon, 450);
+
+        assertThat(centres.near(lyon, 5)).isEqualTo(whole.subList(0, 5));
+        assertThat(centres.near(lyon, 5)).isEqualTo(whole.subList(0, 5)); // asked again: the kept list
+        assertThat(centres.near(lyon, Centres.NEAR_KEPT)).isEqualTo(whole.subList(0, Centres.NEAR_KEPT));
+        assertThat(centres.near(lyon, Centres.NEAR_KEPT + 1)).isEqualTo(whole.subList(0, Centres.NEAR_KEPT + 1));
+    }
+
+    @Test
     void homeJobsAreServedByTheVanCentresOfTheDepartement() {
         assertThat(centres.vanCentresFor(new Postcode("69003")))
                 .isNotEmpty()
