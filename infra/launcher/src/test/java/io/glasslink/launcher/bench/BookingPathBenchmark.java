@@ -64,6 +64,10 @@ public final class BookingPathBenchmark {
     private static final String SEARCH = "/api/v1/availability/search";
     private static final String SC_BATCH = "/api/v1/availability/batch";
     private static final String PL_SEARCH = "/api/v1/slots/search";
+    private static final String SC_BATCH_CLIENT = "/availability/batch";
+    private static final String PL_SEARCH_CLIENT = "/slots/search";
+    private static final String INSIDE = "booking-web's search inside its controller (booking.availability.search)";
+    private static final String CLIENT_PREFIX = "booking-web's client (http.client.requests): ";
     private static final List<String> POSTCODES = List.of("75011", "69003", "13008", "33000", "59000", "31000", "44000", "67000");
     private static final Pattern ACCESS = Pattern.compile("\\b(GET|POST) (/\\S+) (\\d{3})\\b.*? (\\d+)us route=");
     private static final List<String> PROCESSES = List.of("gateway-service", "booking-web-service", "supply-chain-service",
@@ -164,6 +168,7 @@ public final class BookingPathBenchmark {
         if (warmupErrors > 0) {
             progress(warmupErrors + " warm-up calls failed (cold start)");
         }
+        waitForQuietJit();
         for (int round = 1; round <= rounds; round++) {
             for (String profile : PROFILES) {
                 progress("round " + round + ", profile " + profile + ", load average " + loadAverage());
@@ -172,6 +177,55 @@ public final class BookingPathBenchmark {
             }
         }
         print();
+    }
+
+    /**
+     * More searches until the JIT compilers of the Java services on the path are quiet: C2 compiles for a while after
+     * a short warm-up, and its CPU would otherwise land in the first measured round (the dx one) only. Quiet: the
+     * compiler threads of the five JVMs took less than 10 % of the batch's wall time, over a batch of 50 searches (at
+     * most 40 batches). On two busy cores C2 keeps compiling for thousands of requests (methods called once per request
+     * reach its thresholds late): the rounds alternate dx and zero so that what is left falls on both.
+     */
+    private void waitForQuietJit() throws Exception {
+        List<String> javaServices = List.of("gateway-service", "booking-web-service", "supply-chain-service", "planning-service",
+                "link-simulator");
+        double lastJitMs = 0;
+        double lastWallMs = 0;
+        for (int batch = 1; batch <= 40; batch++) {
+            Map<String, Long> before = compilerTicks(javaServices);
+            long t0 = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                warm(() -> search(POSTCODES.get(0)));
+            }
+            double wallMs = (System.nanoTime() - t0) / 1e6;
+            long ticks = 0;
+            for (Map.Entry<String, Long> t : compilerTicks(javaServices).entrySet()) {
+                ticks += t.getValue() - before.getOrDefault(t.getKey(), 0L); // a compiler thread may start or end
+            }
+            double jitMs = ticks * 10.0;
+            lastJitMs = jitMs;
+            lastWallMs = wallMs;
+            if (jitMs < 0.10 * wallMs) {
+                progress("JIT quiet after " + batch + " more batch(es) of 50 searches: compiler threads " + Math.round(jitMs)
+                        + " ms of CPU in " + Math.round(wallMs) + " ms");
+                return;
+            }
+        }
+        progress("JIT still compiling after 2,000 more searches (compiler threads " + Math.round(lastJitMs) + " ms of CPU in the last "
+                + Math.round(lastWallMs) + " ms): measuring anyway");
+    }
+
+    /** CPU ticks of the JIT compiler threads of these services, by service and thread id. */
+    private Map<String, Long> compilerTicks(List<String> services) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        for (String service : services) {
+            threads(settings.pidFile(service)).forEach((tid, t) -> {
+                if (t.name().contains("CompilerThre")) {
+                    ticks.put(service + "/" + tid, t.ticks());
+                }
+            });
+        }
+        return ticks;
     }
 
     private void measure(String profile, int searches, int bookings, int trivial) throws Exception {
@@ -355,7 +409,12 @@ public final class BookingPathBenchmark {
     // ---- where the time goes ---------------------------------------------------------------
 
     /** Counters read before and after a window of searches. */
-    private record Snapshot(long gatewayLogOffset, Map<String, double[]> serverTimes, Map<String, Long> cpuNanos) {
+    private record Snapshot(long gatewayLogOffset, Map<String, double[]> serverTimes, Map<String, Long> cpuNanos,
+                            Map<String, ThreadCpu> bookingWebThreads) {
+    }
+
+    /** One thread's name (as the kernel keeps it: 15 characters) and its CPU time in clock ticks. */
+    private record ThreadCpu(String name, long ticks) {
     }
 
     private Snapshot snapshot() throws Exception {
@@ -363,30 +422,74 @@ public final class BookingPathBenchmark {
         server.put("booking-web-service " + SEARCH, serverTime(settings.ports().bookingWeb(), SEARCH));
         server.put("supply-chain-service " + SC_BATCH, serverTime(settings.ports().supplyChain(), SC_BATCH));
         server.put("planning-service " + PL_SEARCH, serverTime(settings.ports().planning(), PL_SEARCH));
+        // the same two calls as booking-web's own client saw them (RestClient observations: http.client.requests)
+        server.put(CLIENT_PREFIX + "planning " + PL_SEARCH_CLIENT,
+                timer(settings.ports().bookingWeb(), "http_client_requests_seconds", PL_SEARCH_CLIENT));
+        server.put(CLIENT_PREFIX + "supply-chain " + SC_BATCH_CLIENT,
+                timer(settings.ports().bookingWeb(), "http_client_requests_seconds", SC_BATCH_CLIENT));
+        // the search inside booking-web's controller, without the HTTP framework around it
+        server.put(INSIDE, timer(settings.ports().bookingWeb(), "booking_availability_search_seconds", null));
         Map<String, Long> cpu = new LinkedHashMap<>();
         for (String name : PROCESSES) {
             cpu.put(name, cpuNanos(settings.pidFile(name)));
         }
         long offset = Files.exists(settings.logFile("gateway-service")) ? Files.size(settings.logFile("gateway-service")) : 0;
-        return new Snapshot(offset, server, cpu);
+        return new Snapshot(offset, server, cpu, threads(settings.pidFile("booking-web-service")));
     }
 
     /** {count, sum seconds} of {@code http.server.requests} for one URI, all outcomes together. */
     private double[] serverTime(int port, String uri) throws Exception {
+        return timer(port, "http_server_requests_seconds", uri);
+    }
+
+    /** {count, sum seconds} of a Prometheus timer whose {@code uri} tag ends with {@code uri} (null: any), all outcomes together. */
+    private double[] timer(int port, String metric, String uri) throws Exception {
         String text = get("http://localhost:" + port + "/actuator/prometheus", null).body();
         double count = 0;
         double sum = 0;
         for (String line : text.split("\n")) {
-            if (!line.contains("uri=\"" + uri + "\"")) {
+            if (uri != null && (!line.contains(uri + "\"") || !line.matches(".*\\buri=\"[^\"]*" + Pattern.quote(uri) + "\".*"))) {
                 continue;
             }
-            if (line.startsWith("http_server_requests_seconds_count{")) {
+            if (line.startsWith(metric + "_count{") || line.startsWith(metric + "_count ")) {
                 count += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            } else if (line.startsWith("http_server_requests_seconds_sum{")) {
+            } else if (line.startsWith(metric + "_sum{") || line.startsWith(metric + "_sum ")) {
                 sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
             }
         }
         return new double[] {count, sum};
+    }
+
+    /** CPU ticks of every live thread of the process in the pid file, by thread id ({@code /proc/<pid>/task}). */
+    private static Map<String, ThreadCpu> threads(Path pidFile) {
+        Map<String, ThreadCpu> threads = new LinkedHashMap<>();
+        try {
+            String pid = Files.readString(pidFile).trim();
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", pid, "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        int open = stat.indexOf('(');
+                        int close = stat.lastIndexOf(')');
+                        String[] f = stat.substring(close + 2).split(" ");
+                        // after the name: state(0) ... utime(11) stime(12)
+                        threads.put(task.getFileName().toString(), new ThreadCpu(stat.substring(open + 1, close),
+                                Long.parseLong(f[11]) + Long.parseLong(f[12])));
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended while listing
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not on Linux, or the process is gone: no breakdown by thread
+        }
+        return threads;
+    }
+
+    /** A thread's kind: its name without numbers ({@code http-nio-41527-exec-3} and {@code GC Thread#1} alike). */
+    private static String threadKind(String name) {
+        String kind = name.replaceAll("[0-9]+", "").replaceAll("[-#_ ]+$", "");
+        return kind.isEmpty() ? name : kind;
     }
 
     /** CPU time of the process in the pid file and of its children (PostgreSQL's backends). */
@@ -432,6 +535,7 @@ public final class BookingPathBenchmark {
         final Map<String, Latencies> gateway = new LinkedHashMap<>();
         final Map<String, double[]> server = new LinkedHashMap<>();
         final Map<String, Long> cpu = new LinkedHashMap<>();
+        final Map<String, Long> bookingWebThreadTicks = new java.util.TreeMap<>();
         int searches;
 
         void add(Snapshot before, Snapshot after, int n, PlatformSettings settings) throws IOException {
@@ -445,6 +549,23 @@ public final class BookingPathBenchmark {
                 acc[1] += v[1] - b[1];
             });
             after.cpuNanos().forEach((k, v) -> cpu.merge(k, v - before.cpuNanos().get(k), Long::sum));
+            long threadTicks = 0;
+            for (Map.Entry<String, ThreadCpu> t : after.bookingWebThreads().entrySet()) {
+                ThreadCpu was = before.bookingWebThreads().get(t.getKey());
+                long ticks = t.getValue().ticks() - (was == null ? 0 : was.ticks());
+                bookingWebThreadTicks.merge(threadKind(t.getValue().name()), ticks, Long::sum);
+                threadTicks += ticks;
+            }
+            // threads that ended inside the window (an idle executor thread, say) took their ticks with them
+            long processTicks = (after.cpuNanos().get("booking-web-service") - before.cpuNanos().get("booking-web-service"))
+                    / 10_000_000L;
+            bookingWebThreadTicks.merge("(threads ended in the window)", Math.max(0, processTicks - threadTicks), Long::sum);
+        }
+
+        /** Mean ms of one of the timers read from Prometheus; NaN when it saw no request. */
+        double mean(String what) {
+            double[] v = server.get(what);
+            return v == null || v[0] == 0 ? Double.NaN : v[1] * 1000 / v[0];
         }
     }
 
@@ -479,8 +600,39 @@ public final class BookingPathBenchmark {
                     client.count(), client.p50(), client.p99(), client.mean());
             b.gateway.forEach((path, l) -> System.out.printf("| %s | gateway access log: %s | %d | %.2f | %.2f | %.2f |%n",
                     profile, path, l.count(), l.p50(), l.p99(), l.mean()));
-            b.server.forEach((what, v) -> System.out.printf("| %s | server time (http.server.requests): %s | %.0f | | | %.2f |%n",
-                    profile, what, v[0], v[0] == 0 ? Double.NaN : v[1] * 1000 / v[0]));
+            b.server.forEach((what, v) -> System.out.printf("| %s | %s%s | %.0f | | | %.2f |%n", profile,
+                    what.startsWith(CLIENT_PREFIX) || what.equals(INSIDE) ? "" : "server time (http.server.requests): ", what, v[0], b.mean(what)));
+        });
+        System.out.println();
+        // booking-web calls planning on the request thread and supply chain on another at the same time, so its
+        // own time is its server time minus the planning call as its client saw it (plus any wait for supply chain)
+        System.out.println("| link profile | a search, means in ms | client | booking-web server time | of which HTTP framework"
+                + " (filters, identity token, body, answer) | inside the controller | of which the planning call (booking-web's"
+                + " client) | of which booking-web's own work around it | the planning call as the gateway saw it | planning's"
+                + " server time |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        // booking-web calls planning on the request thread and supply chain on another at the same time: its own work
+        // is the time inside the controller minus the planning call as its client saw it (a wait for supply included)
+        breakdowns.forEach((profile, b) -> {
+            double total = results.get(profile).get("availability search (partner API)").mean();
+            double server = b.mean("booking-web-service " + SEARCH);
+            double inside = b.mean(INSIDE);
+            double client = b.mean(CLIENT_PREFIX + "planning " + PL_SEARCH_CLIENT);
+            double gatewayPlanning = b.gateway.getOrDefault("POST /onprem/planning" + PL_SEARCH, new Latencies()).mean();
+            System.out.printf("| %s | | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n", profile, total, server,
+                    server - inside, inside, client, inside - client, gatewayPlanning, b.mean("planning-service " + PL_SEARCH));
+        });
+        System.out.println();
+        System.out.println("| link profile | booking-web-service CPU ms per search, by kind of thread (/proc/<pid>/task) |");
+        System.out.println("|---|---|");
+        breakdowns.forEach((profile, b) -> {
+            StringBuilder row = new StringBuilder();
+            b.bookingWebThreadTicks.entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .filter(e -> e.getValue() > 0)
+                    .forEach(e -> row.append(String.format("%s%s %.2f", row.length() == 0 ? "" : " · ", e.getKey(),
+                            e.getValue() * 10.0 / b.searches)));
+            System.out.println("| " + profile + " | " + row + " |");
         });
         System.out.println();
         System.out.println("| link profile | CPU ms per search: " + String.join(" | ", PROCESSES) + " |");
