@@ -41,7 +41,9 @@ import tools.jackson.databind.ObjectMapper;
  * on-prem call through the gateway and the link, N sequential availability searches through the
  * partner API, and M bookings to CONFIRMED. Where a search's time goes comes from the gateway's access
  * log (the two on-prem calls booking-web makes, as the gateway saw them), the services'
- * {@code http.server.requests} metrics and the CPU time each process spent per search.
+ * {@code http.server.requests} metrics, booking-web's {@code http.client.requests} (the same calls as its client saw
+ * them) and {@code booking.availability.search} (its search inside the controller), the CPU time each process spent
+ * per search, and booking-web's CPU per search by kind of thread. Measuring starts once the JIT compilers are quiet.
  *
  * <p>Run from the repository root after {@code ./mvnw -B -q -o package -DskipTests}:
  * <pre>
