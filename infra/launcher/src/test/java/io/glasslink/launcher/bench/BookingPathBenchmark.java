@@ -51,7 +51,9 @@ import tools.jackson.databind.ObjectMapper;
  *   org.codehaus.mojo:exec-maven-plugin:3.5.0:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=io.glasslink.launcher.bench.BookingPathBenchmark
  * </pre>
- * System properties (all optional): {@code bench.warmup} searches before measuring (300),
+ * System properties (all optional): {@code bench.warmup} searches before measuring (4,000: the steady state; on two
+ * cores shared by eight processes C2 is still compiling the services' request paths after 2,000 searches — with 300
+ * the first quiet-machine run measured p50 18.9 ms on dx, with 4,000 16.1 ms — see docs/benchmarks.md),
  * {@code bench.searches} per profile and round (200), {@code bench.bookings} per profile and round (30),
  * {@code bench.trivial} trivial calls per profile and round (200), {@code bench.rounds} (2),
  * {@code bench.jvmOptions} the services' JVM flags (default: the platform's with the full C1 + C2 JIT instead of its
@@ -142,7 +144,7 @@ public final class BookingPathBenchmark {
     }
 
     private void run() throws Exception {
-        int warmup = Integer.getInteger("bench.warmup", 300);
+        int warmup = Integer.getInteger("bench.warmup", 4000);
         int searches = Integer.getInteger("bench.searches", 200);
         int bookings = Integer.getInteger("bench.bookings", 30);
         int trivial = Integer.getInteger("bench.trivial", 200);
