@@ -1,7 +1,6 @@
 package io.glasslink.booking.api;
 
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 
 import io.glasslink.booking.api.ApiModels.AvailabilityAnswer;
 import io.glasslink.booking.api.ApiModels.AvailabilitySearch;
@@ -50,13 +49,7 @@ class PartnerAvailabilityController {
                 search.jobType().needsPart() ? search.partNumber() : null, new Postcode(search.postcode()),
                 search.mode() == null ? Mode.CENTRE : search.mode(),
                 search.from() == null ? LocalDate.now(AvailabilityService.ZONE).plusDays(1) : search.from(), null);
-        long start = System.nanoTime();
-        Availability found;
-        try {
-            found = availability.search(query);
-        } finally {
-            searchTimer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
+        Availability found = searchTimer.record(() -> availability.search(query));
         return new AvailabilityAnswer(found.provisional(), found.options());
     }
 }
