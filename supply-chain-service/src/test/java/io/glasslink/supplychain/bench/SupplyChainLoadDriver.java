@@ -43,7 +43,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *
  * <p>System properties: {@code bench.seconds} (per scenario, default 15), {@code bench.warmup}
  * (seconds of mixed availability and hold requests, so that the JIT has compiled every path;
- * default 20, longer until {@code bench.warmupRequests} requests, default 20,000, were made, up to
+ * default 40, longer until {@code bench.warmupRequests} requests, default 60,000, were made, up to
  * five times as long), {@code bench.concurrency} (default 16: by Little's law, 2,000 req/s at
  * 8 ms mean latency keeps 16 requests in flight, which a p99 of 20 ms leaves room for).
  *
@@ -65,9 +65,9 @@ public final class SupplyChainLoadDriver {
 
     public static void main(String[] args) throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 15);
-        int warmup = Integer.getInteger("bench.warmup", 20);
+        int warmup = Integer.getInteger("bench.warmup", 40);
         int concurrency = Integer.getInteger("bench.concurrency", 16);
-        int warmupRequests = Integer.getInteger("bench.warmupRequests", 20_000);
+        int warmupRequests = Integer.getInteger("bench.warmupRequests", 60_000);
         PostgresServer pg = TestInfrastructure.postgres();
         String url = pg.createDatabase("supplychain_bench_" + System.currentTimeMillis());
         int port = FreePorts.find();
