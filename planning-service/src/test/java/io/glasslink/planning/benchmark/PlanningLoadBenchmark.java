@@ -1,5 +1,6 @@
 package io.glasslink.planning.benchmark;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,8 +43,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * embedded PostgreSQL and Kafka, driven over loopback by a pool of client threads in the same JVM.
  * Not part of {@code verify} (its name matches no Surefire include); run it on purpose:
  * <pre>./mvnw -B -o -Pbenchmark -pl planning-service test -Dbenchmark.seconds=10 -Dbenchmark.threads=8</pre>
- * ({@code -Dbenchmark.jitWarmup=30} seconds of mixed searches first, {@code -Dbenchmark.warmup=10} seconds of warm-up per case, {@code -Dbenchmark.only=one centre,holds} for some
- * cases only). Besides latency it reports CPU per request: the service JVM's (process CPU time
+ * ({@code -Dbenchmark.jitWarmup=30} seconds of mixed searches first, {@code -Dbenchmark.holdWarmup=120} seconds at most of
+ * distinct-slot holds before the hold cases, until the JIT is quiet, {@code -Dbenchmark.warmup=10} seconds of warm-up per case,
+ * {@code -Dbenchmark.only=one centre,holds} for some cases only). Besides latency it reports CPU per request: the service JVM's (process CPU time
  * minus the in-JVM clients' threads; the JIT compiler's share shown apart) and PostgreSQL's.
  * When {@code wrk} is installed (not with {@code -Dbenchmark.noWrk=true}) the one-centre search and
  * the distinct-slot holds run again from wrk, a C client in its own process ("(wrk)" rows: the
@@ -66,6 +68,12 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
     private static final int WARMUP_SECONDS = Integer.getInteger("benchmark.warmup", 10);
     /** Seconds of all three searches mixed before the first case, so that it does not pay for the JIT alone. */
     private static final int JIT_WARMUP_SECONDS = Integer.getInteger("benchmark.jitWarmup", 30);
+    /**
+     * Seconds of distinct-slot holds at most before the hold cases, until the JIT compilers are quiet (0: none, the
+     * short warm-up of before: the case's own 10 s). On 2 shared cores C2 still compiled the hold path during the
+     * measured runs after that short warm-up (its single C2 thread works through a queue of large methods).
+     */
+    private static final int HOLD_WARMUP_SECONDS = Integer.getInteger("benchmark.holdWarmup", 120);
     /** Comma-separated parts of scenario names to run (e.g. {@code one centre,holds}); all when empty. */
     private static final List<String> ONLY = java.util.Arrays.stream(System.getProperty("benchmark.only", "").split(","))
             .map(String::trim).filter(x -> !x.isEmpty()).toList();
@@ -115,9 +123,12 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         measure("search: home postcode, 14 days", home, THREADS);
         measure("search: 10 centres in one request, 14 days", tenCentres, THREADS);
 
-        List<String[]> targets = freeTargets(centres.subList(100, 450), from, to);
+        if (!skipped(DISTINCT_SLOTS) || !skipped(DISTINCT_SLOTS + " (wrk)")) {
+            warmUpHoldPath(centres.stream().filter(c -> !c.equals("C050")).toList(), to.plusDays(1), to.plusDays(14));
+        }
+        List<String[]> targets = freeTargets(centres.subList(100, 450), from, to, 3600);
         AtomicInteger next = new AtomicInteger();
-        Result spread = measure("holds: no contention (distinct slots)", i -> {
+        Result spread = measure(DISTINCT_SLOTS, i -> {
             String[] t = targets.get(next.getAndIncrement() % targets.size());
             return post("/api/v1/appointments", hold("BENCH-" + System.nanoTime() + "-" + i, t[0], t[1]));
         }, THREADS);
@@ -140,7 +151,7 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
             measureWrk("search: one centre, 14 days (GET /slots) (wrk)", prelude,
                     "return wrk.format(\"GET\", \"/api/v1/slots?jobType=WINDSCREEN_REPLACEMENT&centreId=\" .. centres[math.random(#centres)]"
                             + " .. \"&from=" + from + "&to=" + to + "\", headers)");
-            measureWrk("holds: no contention (distinct slots) (wrk)", prelude,
+            measureWrk(DISTINCT_SLOTS + " (wrk)", prelude,
                     "local t = targets[((n * 2 + id + offset) % #targets) + 1]\n"
                             + "local centre, start = t:match(\"([^|]+)|(.+)\")\n"
                             + "return wrk.format(\"POST\", \"/api/v1/appointments\", jsonHeaders, '{\"bookingReference\":\"WRK-' .. run .. '-' .. id .. '-' .. n"
@@ -164,15 +175,84 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         }
     }
 
-    private List<String[]> freeTargets(List<String> centres, LocalDate from, LocalDate to) {
+    private static final String DISTINCT_SLOTS = "holds: no contention (distinct slots)";
+
+    /**
+     * Holds on slots of their own (the 14 days after the measured window: no measured case uses them) and references
+     * of their own (none is an idempotent replay), from wrk when it is installed (the measured wrk run's path, and no
+     * client code compiling in this JVM), else from the JDK client, in batches of 5 s until the JIT compiler threads
+     * took less than 10 % of a batch's wall time, at most {@link #HOLD_WARMUP_SECONDS}. The line it adds to the
+     * report says whether the compilers were quiet when the hold cases began.
+     */
+    private void warmUpHoldPath(List<String> centres, LocalDate from, LocalDate to) throws Exception {
+        if (HOLD_WARMUP_SECONDS <= 0) {
+            report.add(0, "");
+            report.add(0, "Hold path warm-up: none (-Dbenchmark.holdWarmup=0): the hold cases' own " + WARMUP_SECONDS + " s only.");
+            return;
+        }
+        List<String[]> all = freeTargets(centres, from, to, 1800);
+        List<String[]> targets = all.subList(0, Math.min(all.size(), 30_000)); // wrk's LuaJIT: keep the list literal small
+        boolean wrk = Wrk.available() && !Boolean.getBoolean("benchmark.noWrk");
+        String prelude = "local jsonHeaders = {[\"X-Glasslink-Identity\"] = \"" + token + "\", [\"Content-Type\"] = \"application/json\"}\n"
+                + "local targets = " + Wrk.luaList(targets.stream().map(t -> t[0] + "|" + t[1]).toList()) + "\n";
+        String run = Long.toString(System.nanoTime(), 36);
+        AtomicInteger next = new AtomicInteger();
+        long holds = 0;
+        long refused = 0;
+        long offset = 0;
+        long t0 = System.nanoTime();
+        double jitMs = 0;
+        double wallMs = 0;
+        int batches = 0;
+        boolean quiet = false;
+        while (!quiet && (System.nanoTime() - t0) / 1e9 < HOLD_WARMUP_SECONDS) {
+            CpuMeter.Snapshot before = cpu.snapshot();
+            long b0 = System.nanoTime();
+            if (wrk) {
+                Wrk.Result r = Wrk.run("http://localhost:" + port, THREADS, 5, prelude + "local run = \"" + run + "-" + batches + "\"\n"
+                        + "local offset = " + offset + "\n", """
+                        local t = targets[((n * 2 + id + offset) % #targets) + 1]
+                        local centre, start = t:match("([^|]+)|(.+)")
+                        return wrk.format("POST", "/api/v1/appointments", jsonHeaders, '{"bookingReference":"WARM-' .. run .. '-' .. id .. '-' .. n
+                          .. '","jobType":"CHIP_REPAIR","calibration":false,"centreId":"' .. centre .. '","mode":"CENTRE","start":"' .. start .. '"}')""");
+                holds += r.requests();
+                refused += r.non2xx();
+                offset += r.requests() + r.requests() / 4 + 4; // one wrk thread may have sent more than the other
+            } else {
+                ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+                run(i -> {
+                    String[] t = targets.get(next.getAndIncrement() % targets.size());
+                    return post("/api/v1/appointments", hold("WARM-" + run + "-" + i, t[0], t[1]));
+                }, THREADS, 5, new ConcurrentLinkedQueue<>(), statuses);
+                holds += statuses.size();
+                refused += statuses.stream().filter(st -> st != 201).count();
+            }
+            wallMs = (System.nanoTime() - b0) / 1e6;
+            jitMs = (cpu.snapshot().jitNanos() - before.jitNanos()) / 1e6;
+            batches++;
+            quiet = jitMs < 0.10 * wallMs;
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long d0 = System.nanoTime();
+        settled(Duration.ofMinutes(3)); // the warm-up's events leave before the first case begins
+        String line = String.format(Locale.ROOT, "Hold path warm-up (%s, %d connections): %d holds (%d refused) in %.0f s, %d batches of 5 s; "
+                        + "JIT compiler threads %.0f ms of CPU in the last %.0f ms (%.0f %% of one core): %s; its events drained in %.0f s.",
+                wrk ? "wrk" : "JDK client", THREADS, holds, refused, seconds, batches, jitMs, wallMs, 100 * jitMs / wallMs,
+                quiet ? "quiet (< 10 %)" : "still compiling, measuring anyway", (System.nanoTime() - d0) / 1e9);
+        System.out.println(line);
+        report.add(0, "");
+        report.add(0, line);
+    }
+
+    /** Free chip-repair starts of these centres, at least {@code spacing} seconds apart per centre (≥ 30 min: no two overlap), shuffled. */
+    private List<String[]> freeTargets(List<String> centres, LocalDate from, LocalDate to, long spacing) {
         List<String[]> targets = new ArrayList<>();
         for (String c : centres) {
             List<Map<String, Object>> slots = slotsBetween(c, from, to);
-            // starts at least 1 h apart: a 30-minute chip repair on each cannot overlap the previous one
             Instant last = Instant.EPOCH;
             for (Map<String, Object> s : slots) {
                 Instant start = java.time.OffsetDateTime.parse((String) s.get("start")).toInstant();
-                if (!start.isBefore(last.plusSeconds(3600))) {
+                if (!start.isBefore(last.plusSeconds(spacing))) {
                     targets.add(new String[] {c, (String) s.get("start")});
                     last = start;
                 }
@@ -217,9 +297,11 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
         long[] sqlBefore = settled();
         CpuMeter.Snapshot before = cpu.snapshot();
+        mark(name, "start");
         long t0 = System.nanoTime();
         long clientCpu = run(request, threads, SECONDS, latencies, statuses);
         double elapsed = (System.nanoTime() - t0) / 1e9;
+        mark(name, "end");
         long[] sqlAfter = settled();
         CpuMeter.Snapshot after = cpu.snapshot();
         long[] all = latencies.stream().flatMapToLong(java.util.Arrays::stream).sorted().toArray();
@@ -248,7 +330,9 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
         Wrk.run(base, THREADS, 3, prelude + "run = run .. \"w\"\noffset = math.floor(#targets / 2)\n", requestFunction);
         long[] sqlBefore = settled();
         CpuMeter.Snapshot before = cpu.snapshot();
+        mark(name, "start");
         Wrk.Result r = Wrk.run(base, THREADS, SECONDS, prelude, requestFunction);
+        mark(name, "end");
         long[] sqlAfter = settled();
         CpuMeter.Snapshot after = cpu.snapshot();
         report.add(String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s | %s | non-2xx×%d, socket errors: %s | %s |",
@@ -334,7 +418,11 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
     private long ownStatements;
 
     private long[] settled() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        return settled(Duration.ofSeconds(30));
+    }
+
+    private long[] settled(Duration atMost) {
+        long deadline = System.nanoTime() + atMost.toNanos();
         try {
             Integer outstanding;
             do {
@@ -360,6 +448,11 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
 
     private static String perRequest(long nanos, long requests) {
         return nanos < 0 || requests == 0 ? "?" : String.format(Locale.ROOT, "%.2f", nanos / 1e6 / requests);
+    }
+
+    /** JVM uptime at a measured run's start and end, to find it in a -XX:+PrintCompilation log (whose stamps are uptime ms). */
+    private static void mark(String name, String what) {
+        System.out.println("[uptime " + ManagementFactory.getRuntimeMXBean().getUptime() + " ms] " + what + ": " + name);
     }
 
     /** The machine's 1-minute load average (2 shared cores: anything above 2 means waiting for a CPU). */
