@@ -28,11 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The outbox is written by Spring Modulith's first JDBC repository (ADR 0006): its rows still carry the v2 columns'
- * values (a previous release resubmits them after a rollback), and a publication the previous release left
- * {@code PROCESSING} (it stopped between the Kafka send and the completion) is resubmitted and published with its id.
+ * A publication an instance left {@code PROCESSING} (it stopped between the Kafka send and the completion) is
+ * resubmitted and published with the id it was stored with; an outbox row carries the status and attempt count that
+ * the resubmission claim relies on.
  */
-class OutboxUpgradeTest extends PlanningIntegrationTest {
+class OutboxRecoveryTest extends PlanningIntegrationTest {
 
     private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
@@ -49,12 +49,12 @@ class OutboxUpgradeTest extends PlanningIntegrationTest {
     IncompleteEventPublications incomplete;
 
     @Test
-    void aPublicationLeftProcessingByThePreviousReleaseIsPublishedWithItsId() throws Exception {
+    void aPublicationLeftProcessingByAStoppedInstanceIsPublishedWithItsId() throws Exception {
         // the row a hold writes, seen inside its transaction, which is then rolled back (nothing sent)
         String centre = "C090";
         Object start = slots(centre, "CHIP_REPAIR", workday(6)).get(0).get("start");
         Map<String, Object> row = tx.execute(status -> {
-            var hold = appointments.hold(new HoldCommand("UPG-" + UUID.randomUUID(), JobType.CHIP_REPAIR, false, centre,
+            var hold = appointments.hold(new HoldCommand("REC-" + UUID.randomUUID(), JobType.CHIP_REPAIR, false, centre,
                     Mode.CENTRE, null, OffsetDateTime.parse((String) start)));
             Map<String, Object> written = jdbc.queryForMap("""
                     select id, listener_id, event_type, serialized_event, status, completion_attempts,
@@ -63,11 +63,11 @@ class OutboxUpgradeTest extends PlanningIntegrationTest {
             status.setRollbackOnly();
             return written;
         });
-        assertThat(row.get("status")).as("the v2 columns keep their meaning for a previous release").isEqualTo("PUBLISHED");
+        assertThat(row.get("status")).as("the resubmission claim needs a status").isEqualTo("PUBLISHED");
         assertThat(row.get("completion_attempts")).isEqualTo(1);
         assertThat(row.get("resubmission_date_set")).isEqualTo(true);
 
-        // as the previous release leaves it when it stops after marking it PROCESSING
+        // as an instance leaves it when it stops after marking it PROCESSING
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
@@ -88,7 +88,7 @@ class OutboxUpgradeTest extends PlanningIntegrationTest {
         boolean found = false;
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-upgrade-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "outbox-recovery-test-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of("planning.events"));
