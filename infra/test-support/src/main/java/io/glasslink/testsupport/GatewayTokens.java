@@ -1,6 +1,8 @@
 package io.glasslink.testsupport;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
@@ -24,6 +26,9 @@ public final class GatewayTokens {
     /** The issuer the gateway writes into every identity token. */
     public static final String ISSUER = "glasslink-gateway";
 
+    /** How long the gateway's identity tokens live (docs/contracts.md). */
+    public static final Duration LIFETIME = Duration.ofSeconds(60);
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] SECRET = newSecret();
 
@@ -45,13 +50,23 @@ public final class GatewayTokens {
         return newSecret();
     }
 
-    /** Claims as the gateway writes them: issuer, audience, subject, iat, exp and jti. */
+    /** Claims as the gateway writes them: issuer, audience, subject, iat, exp and jti (iat from the system clock). */
     public static JWTClaimsSet.Builder claims(String issuer, String audience, String subject, Instant expiresAt) {
-        Instant now = Instant.now();
+        return claims(Clock.systemUTC(), issuer, audience, subject, expiresAt);
+    }
+
+    /** Claims as the gateway writes them, issued at {@code clock}'s now: a service under a pinned test clock judges them by it. */
+    public static JWTClaimsSet.Builder claims(Clock clock, String issuer, String audience, String subject, Instant expiresAt) {
+        Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer(issuer).audience(audience).subject(subject)
                 .issueTime(Date.from(now.minusSeconds(1))).expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString());
+    }
+
+    /** A valid identity token for {@code audience}, issued now by {@code clock}, living 60 s as the gateway's do. */
+    public static String token(Clock clock, String audience, String subject) {
+        return sign(claims(clock, ISSUER, audience, subject, clock.instant().plus(LIFETIME)).build());
     }
 
     /** The compact HS256 form of {@code claims} signed with the test secret. */
