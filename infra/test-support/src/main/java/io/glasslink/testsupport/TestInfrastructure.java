@@ -123,7 +123,9 @@ public final class TestInfrastructure {
                     .setServerConfig("full_page_writes", "off")
                     .start();
             stopAtExit(() -> closeQuietly(pg));
-            return new PostgresServer("localhost", pg.getPort(), "postgres", "postgres");
+            PostgresServer server = new PostgresServer("localhost", pg.getPort(), "postgres", "postgres");
+            ServerWatchdog.stopWithThisJvm(server);
+            return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start embedded PostgreSQL", e);
         }
