@@ -4,11 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -17,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Validates partner OAuth2 bearer tokens (signature against the configured JWK set or public
- * key, expiry, optional issuer) and maps them to a configured partner.
+ * key, {@code exp} required and judged by the gateway's {@link Clock}, {@code nbf}, optional
+ * issuer) and maps them to a configured partner.
  */
 @Component
 public class PartnerTokens {
@@ -26,8 +31,8 @@ public class PartnerTokens {
     private final String partnerClaim;
     private final Clients clients;
 
-    public PartnerTokens(AccessProperties properties, Clients clients) {
-        this.decoder = decoder(properties.partnerJwt());
+    public PartnerTokens(AccessProperties properties, Clients clients, Clock clock) {
+        this.decoder = decoder(properties.partnerJwt(), clock);
         this.partnerClaim = properties.partnerJwt().partnerClaim();
         this.clients = clients;
     }
@@ -42,7 +47,7 @@ public class PartnerTokens {
                 .onErrorResume(e -> Mono.empty());
     }
 
-    private static ReactiveJwtDecoder decoder(AccessProperties.PartnerJwt settings) {
+    private static ReactiveJwtDecoder decoder(AccessProperties.PartnerJwt settings, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         if (settings.jwkSetUri() != null && !settings.jwkSetUri().isBlank()) {
             decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
@@ -51,10 +56,14 @@ public class PartnerTokens {
         } else {
             return null;
         }
-        OAuth2TokenValidator<Jwt> validator = settings.issuer() == null || settings.issuer().isBlank()
-                ? JwtValidators.createDefault()
-                : new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(settings.issuer()));
-        decoder.setJwtValidator(validator);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        timestamps.setAllowEmptyExpiryClaim(false); // a partner token that never expires is refused
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(timestamps));
+        if (settings.issuer() != null && !settings.issuer().isBlank()) {
+            validators.add(new JwtIssuerValidator(settings.issuer()));
+        }
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(validators));
         return decoder;
     }
 

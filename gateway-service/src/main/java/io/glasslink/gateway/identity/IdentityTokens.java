@@ -35,9 +35,9 @@ public class IdentityTokens {
     private final Clock clock;
     private final Map<String, ThreadLocal<Mac>> macs;
 
-    public IdentityTokens(IdentityProperties properties) {
+    public IdentityTokens(IdentityProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
         this.macs = properties.secrets().keySet().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 audience -> threadLocalMac(properties.secretOf(audience))));
     }

@@ -24,6 +24,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.glasslink.gateway.GatewayApplication;
 import io.glasslink.gateway.support.Downstream;
 import io.glasslink.gateway.support.GatewayTestSupport;
+import io.glasslink.gateway.support.TestClockConfiguration;
 import io.glasslink.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class PartnerJwkSetTests {
         });
         authorizationServer.start();
         bookingWeb = Downstream.start("booking-web-service");
-        gateway = new SpringApplicationBuilder(GatewayApplication.class).run(
+        gateway = new SpringApplicationBuilder(GatewayApplication.class, TestClockConfiguration.class).run(
                 "--server.port=0",
                 "--BOOKING_WEB_URL=" + bookingWeb.url(),
                 "--glasslink.gateway.identity.secrets.booking-web-service=" + bookingWeb.secret(),
@@ -114,7 +115,7 @@ class PartnerJwkSetTests {
     }
 
     private static String token(KeyPair keys, String kid) {
-        Instant now = Instant.now();
+        Instant now = TestClockConfiguration.CLOCK.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("partner-insurer-1").issuer(ISSUER)
                 .issueTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(300))).build();
         try {

@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.glasslink.gateway.GatewayApplication;
 import io.glasslink.gateway.support.Downstream;
+import io.glasslink.gateway.support.TestClockConfiguration;
 import io.glasslink.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +48,7 @@ class RedisRateLimitTests {
         });
         bookingWeb = Downstream.start("booking-web-service");
         for (int i = 0; i < 2; i++) {
-            gateways.add(new SpringApplicationBuilder(GatewayApplication.class).run(
+            gateways.add(new SpringApplicationBuilder(GatewayApplication.class, TestClockConfiguration.class).run(
                     "--server.port=0",
                     "--BOOKING_WEB_URL=" + bookingWeb.url(),
                     "--glasslink.gateway.identity.secrets.booking-web-service=" + bookingWeb.secret(),

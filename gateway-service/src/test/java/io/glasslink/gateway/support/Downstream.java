@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +43,15 @@ public final class Downstream implements AutoCloseable {
 
     private final HttpServer server;
     private final String audience;
+    private final Clock clock;
     private final byte[] secret = new byte[32];
     private final MACVerifier verifier;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
 
-    private Downstream(String audience) throws IOException, JOSEException {
+    private Downstream(String audience, Clock clock) throws IOException, JOSEException {
         this.audience = audience;
+        this.clock = clock;
         new SecureRandom().nextBytes(secret);
         this.verifier = new MACVerifier(secret);
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.find()), 200);
@@ -57,10 +60,15 @@ public final class Downstream implements AutoCloseable {
         server.start();
     }
 
-    /** Starts a downstream that expects identity tokens for {@code audience}. */
+    /** Starts a downstream that expects identity tokens for {@code audience}, judging their expiry by the suite's clock. */
     public static Downstream start(String audience) {
+        return start(audience, TestClockConfiguration.CLOCK);
+    }
+
+    /** Starts a downstream that expects identity tokens for {@code audience}, judging their expiry by {@code clock}. */
+    public static Downstream start(String audience, Clock clock) {
         try {
-            return new Downstream(audience);
+            return new Downstream(audience, clock);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JOSEException e) {
@@ -171,7 +179,7 @@ public final class Downstream implements AutoCloseable {
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
             boolean valid = jwt.verify(verifier) && "glasslink-gateway".equals(claims.getIssuer())
                     && claims.getAudience().contains(audience)
-                    && claims.getExpirationTime().toInstant().isAfter(java.time.Instant.now());
+                    && claims.getExpirationTime().toInstant().isAfter(clock.instant());
             return valid ? claims : null;
         } catch (Exception e) {
             return null;

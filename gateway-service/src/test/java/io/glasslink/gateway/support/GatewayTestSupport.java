@@ -23,6 +23,7 @@ import io.glasslink.link.LinkSimulatorSettings;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -44,6 +45,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "resilience4j.circuitbreaker.instances.planning.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.planning.permitted-number-of-calls-in-half-open-state=2",
         "logging.level.glasslink.access=warn"})
+@Import(TestClockConfiguration.class)
 public abstract class GatewayTestSupport {
 
     /** Dev API keys (their SHA-256 hashes are the defaults in application.yml). */
@@ -80,9 +82,9 @@ public abstract class GatewayTestSupport {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
-    /** A partner access token as the partners' authorization server would issue it. */
+    /** A partner access token as the partners' authorization server would issue it, at the suite's date. */
     protected static String partnerJwt(String subject, String issuer, Duration validFor, RSAPrivateKey signingKey) {
-        Instant now = Instant.now();
+        Instant now = TestClockConfiguration.CLOCK.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
                 .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plus(validFor))).build();
         try {

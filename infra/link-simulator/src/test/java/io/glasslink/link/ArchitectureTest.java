@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.glasslink.testsupport.TimeChecks;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -25,5 +26,10 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.glasslink.link.proxy..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.glasslink.link.control..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void theSimulatorReadsNoCalendarTimeOnlyNanoTimeForDurations() {
+        TimeChecks.checkNoSystemClock("io.glasslink.link");
     }
 }
