@@ -3,6 +3,7 @@ package io.glasslink.supplychain;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.glasslink.testsupport.TimeChecks;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -17,6 +18,11 @@ class ArchitectureTest {
     static final String[] DOMAIN = {"io.glasslink.supplychain.calendar", "io.glasslink.supplychain.catalog",
             "io.glasslink.supplychain.network", "io.glasslink.supplychain.availability", "io.glasslink.supplychain.stock",
             "io.glasslink.supplychain.holds", "io.glasslink.supplychain.events"};
+
+    @Test
+    void businessTimeComesOnlyFromTheClockBean() {
+        TimeChecks.checkNoSystemClock("io.glasslink.supplychain");
+    }
 
     @Test
     void domainPackagesImportNothingFromWebKafkaAwsOrJdbc() {

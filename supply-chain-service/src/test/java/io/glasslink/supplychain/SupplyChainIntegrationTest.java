@@ -7,17 +7,20 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.glasslink.testsupport.RealInfrastructure;
+import io.glasslink.testsupport.TestClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * The one shared full-context configuration of this module's integration tests: the service on a
- * random port against the real PostgreSQL and Kafka, trusting {@link TestIdentity}'s key. Every
- * test class using it shares one Spring context.
+ * random port against the real PostgreSQL and Kafka, trusting {@link TestIdentity}'s key, its
+ * business clock a {@link TestClock} at the suite's start. Every test class using it shares one
+ * Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
         "glasslink.supply.hold-expiry-interval=PT1H",
         "glasslink.supply.events.resubmit-interval=PT1H"})
 @RealInfrastructure
-@Import(SupplyChainIntegrationTest.Identity.class)
+@Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class})
 public @interface SupplyChainIntegrationTest {
 
     /** Points the service at the test identity key. */
@@ -36,6 +39,16 @@ public @interface SupplyChainIntegrationTest {
         @Bean
         DynamicPropertyRegistrar testIdentityKey() {
             return registry -> registry.add("glasslink.identity.secret", TestIdentity::secret);
+        }
+    }
+
+    /** The service's business clock, pinned to the suite's start (tests that move it reset it). */
+    @TestConfiguration(proxyBeanMethods = false)
+    class BusinessTime {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return TestClock.atSuiteStart();
         }
     }
 }

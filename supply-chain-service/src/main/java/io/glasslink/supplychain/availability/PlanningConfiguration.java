@@ -1,20 +1,13 @@
 package io.glasslink.supplychain.availability;
 
-import java.time.Clock;
-
 import io.glasslink.supplychain.calendar.BusinessCalendar;
 import io.glasslink.supplychain.network.Network;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The clock, the business calendar and the supply planner as beans. */
+/** The business calendar and the supply planner as beans. */
 @Configuration(proxyBeanMethods = false)
 class PlanningConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     BusinessCalendar businessCalendar() {

@@ -58,7 +58,8 @@ public class HoldService {
     @Transactional
     public PartHold place(PlaceHold command, String idempotencyKey) {
         UUID holdId = UUID.randomUUID();
-        Optional<UUID> earlier = holds.claimIdempotencyKey(idempotencyKey, command.fingerprint(), holdId);
+        Instant now = clock.instant();
+        Optional<UUID> earlier = holds.claimIdempotencyKey(idempotencyKey, command.fingerprint(), holdId, now);
         if (earlier.isPresent()) {
             return holds.find(earlier.get()).orElseThrow(() -> new HoldNotFoundException(earlier.get()));
         }
@@ -66,7 +67,6 @@ public class HoldService {
                 .orElseThrow(() -> new UnknownPartException(command.partNumber()));
         Location centre = network.centre(command.centreId())
                 .orElseThrow(() -> new UnknownCentreException(command.centreId()));
-        Instant now = clock.instant();
         for (SupplyOption option : planner.options(part, centre, now)) {
             PartHold hold = PartHold.place(holdId, command.bookingReference(), part.partNumber(),
                     command.quantity(), centre.id(), option, command.ttl(), now);

@@ -44,12 +44,12 @@ public interface Holds {
     void add(TransferOrder order);
 
     /**
-     * Claims {@code key} for a request with {@code requestHash} that will make the hold
+     * Claims {@code key} at {@code now} for a request with {@code requestHash} that will make the hold
      * {@code holdId} in this transaction (if the transaction rolls back, so does the claim).
      * Answers empty when the key is new; answers the hold id of the earlier request otherwise.
      * A concurrent claim of the same key waits for the first.
      *
      * @throws IdempotencyKeyReusedException when the key was used for a different request
      */
-    Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId);
+    Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId, Instant now);
 }

@@ -3,6 +3,7 @@ package io.glasslink.supplychain.holds;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -63,8 +64,10 @@ public final class PartHold {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("a hold must live for a positive time");
         }
+        // to the microsecond, as stored: the first answer and every later read of the hold agree
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
         return new PartHold(id, bookingReference, partNumber, quantity, centreId, option.source(),
-                HoldStatus.HELD, now.plus(ttl), option.earliestAvailableAt(), null, now, now);
+                HoldStatus.HELD, at.plus(ttl), option.earliestAvailableAt(), null, at, at);
     }
 
     /** Whether the hold is still HELD but past its expiry at {@code now}. */

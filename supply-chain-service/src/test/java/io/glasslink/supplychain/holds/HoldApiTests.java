@@ -1,10 +1,13 @@
 package io.glasslink.supplychain.holds;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.Api.Answer;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
+import io.glasslink.testsupport.TestClock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,9 +17,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SupplyChainIntegrationTest
 class HoldApiTests extends ApiTestSupport {
 
-
     @Autowired
     HoldService holds;
+
+    @Autowired
+    TestClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Test
     void holdTakesLocalStockFirstAndCountsItAsHeld() {
@@ -103,9 +113,8 @@ class HoldApiTests extends ApiTestSupport {
     void lapsedHoldsAreExpiredAndTheirStockFreed() {
         String part = data.newPart(null);
         data.stock(part, "C025", 1);
-        String id = api.post("/api/v1/holds", body(newReference(), part, 1, "C025")).text("/holdId");
-        jdbc.sql("update part_holds set expires_at = now() - interval '1 second' where hold_id = ?")
-                .param(UUID.fromString(id)).update();
+        String id = api.post("/api/v1/holds", body(newReference(), part, 1, "C025", 30)).text("/holdId");
+        clock.advance(Duration.ofSeconds(30));
 
         Answer confirmLapsed = api.post("/api/v1/holds/" + id + "/confirm", null);
         int expired = holds.expireLapsed(1000);
@@ -165,6 +174,10 @@ class HoldApiTests extends ApiTestSupport {
     static String body(String reference, String part, int quantity, String centre) {
         return "{\"bookingReference\":\"" + reference + "\",\"partNumber\":\"" + part + "\",\"quantity\":" + quantity
                 + ",\"centreId\":\"" + centre + "\"}";
+    }
+
+    static String body(String reference, String part, int quantity, String centre, int ttlSeconds) {
+        return body(reference, part, quantity, centre).replace("}", ",\"ttlSeconds\":" + ttlSeconds + "}");
     }
 
     static String newReference() {

@@ -2,13 +2,13 @@ package io.glasslink.supplychain.holds;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.UUID;
 
 import io.glasslink.supplychain.availability.SourceType;
 import io.glasslink.supplychain.availability.SupplyOption;
 import io.glasslink.supplychain.availability.SupplySource;
 import io.glasslink.supplychain.calendar.BusinessCalendar;
+import io.glasslink.testsupport.NamedDates;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PartHoldTest {
 
-    static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+    static final Instant NOW = NamedDates.CHRISTMAS_EVE.instant();
 
     static PartHold held(SourceType source) {
-        SupplyOption option = new SupplyOption(new SupplySource(source, "D01", 1), ZonedDateTime.now(BusinessCalendar.ZONE));
+        SupplyOption option = new SupplyOption(new SupplySource(source, "D01", 1), NOW.atZone(BusinessCalendar.ZONE));
         return PartHold.place("BK-1", "1234AGNMV1B", 1, "C001", option, Duration.ofMinutes(15), NOW);
     }
 
@@ -66,7 +66,7 @@ class PartHoldTest {
     @Test
     void holdMustLiveForAPositiveTime() {
         SupplyOption option = new SupplyOption(new SupplySource(SourceType.LOCAL_STOCK, "C001", 0),
-                ZonedDateTime.now(BusinessCalendar.ZONE));
+                NOW.atZone(BusinessCalendar.ZONE));
         assertThatThrownBy(() -> PartHold.place("BK", "1234AGNMV1B", 1, "C001", option, Duration.ZERO, NOW))
                 .isInstanceOf(IllegalArgumentException.class);
     }

@@ -103,10 +103,10 @@ class JdbcHolds implements Holds {
     }
 
     @Override
-    public Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId) {
-        int inserted = jdbc.sql("insert into idempotency_keys (idempotency_key, request_hash, response_status, response_body)"
-                        + " values (?, ?, 201, ?) on conflict (idempotency_key) do nothing")
-                .params(key, requestHash, holdId.toString()).update();
+    public Optional<UUID> claimIdempotencyKey(String key, String requestHash, UUID holdId, Instant now) {
+        int inserted = jdbc.sql("insert into idempotency_keys (idempotency_key, request_hash, response_status, response_body,"
+                        + " created_at) values (?, ?, 201, ?, ?) on conflict (idempotency_key) do nothing")
+                .params(key, requestHash, holdId.toString(), ts(now)).update();
         if (inserted == 1) {
             return Optional.empty();
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import io.glasslink.supplychain.TestData;
 import io.glasslink.supplychain.events.TopicReader;
 import io.glasslink.supplychain.events.TopicReader.Event;
@@ -15,6 +16,7 @@ import io.glasslink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "glasslink.supply.hold-expiry-interval=PT1H",
         "glasslink.supply.events.resubmit-after=PT0S",
         "glasslink.supply.events.resubmit-interval=PT1H"})
+@Import(SupplyChainIntegrationTest.BusinessTime.class)
 class KafkaOutageTests {
 
     static final int KAFKA_PORT = FreePorts.find();
