@@ -3,6 +3,7 @@ package io.glasslink.booking;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.glasslink.testsupport.TimeChecks;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -20,6 +21,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..",
                         "org.apache.kafka..", "org.springframework.kafka..", "software.amazon..", "io.cloudevents..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void businessTimeComesFromTheClockBeanOnly() {
+        TimeChecks.checkNoSystemClock("io.glasslink.booking");
     }
 
     @Test

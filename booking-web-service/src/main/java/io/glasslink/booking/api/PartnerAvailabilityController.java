@@ -1,12 +1,13 @@
 package io.glasslink.booking.api;
 
-import java.time.LocalDate;
+import java.time.Clock;
 
 import io.glasslink.booking.api.ApiModels.AvailabilityAnswer;
 import io.glasslink.booking.api.ApiModels.AvailabilitySearch;
 import io.glasslink.booking.availability.Availability;
 import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.centres.Postcode;
 import io.glasslink.booking.onprem.Planning.Mode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,9 +32,11 @@ class PartnerAvailabilityController {
 
     private final Timer searchTimer;
     private final AvailabilityService availability;
+    private final Clock clock;
 
-    PartnerAvailabilityController(AvailabilityService availability, MeterRegistry meters) {
+    PartnerAvailabilityController(AvailabilityService availability, MeterRegistry meters, Clock clock) {
         this.availability = availability;
+        this.clock = clock;
         // the search without the HTTP framework around it (filters, identity token, body, answer): with
         // http.server.requests and http.client.requests it splits a search's time (BookingPathBenchmark)
         this.searchTimer = Timer.builder("booking.availability.search")
@@ -48,7 +51,7 @@ class PartnerAvailabilityController {
         AvailabilityQuery query = new AvailabilityQuery(search.jobType(), Boolean.TRUE.equals(search.calibration()),
                 search.jobType().needsPart() ? search.partNumber() : null, new Postcode(search.postcode()),
                 search.mode() == null ? Mode.CENTRE : search.mode(),
-                search.from() == null ? LocalDate.now(AvailabilityService.ZONE).plusDays(1) : search.from(), null);
+                search.from() == null ? NetworkCalendar.tomorrow(clock.instant()) : search.from(), null);
         Availability found = searchTimer.record(() -> availability.search(query));
         return new AvailabilityAnswer(found.provisional(), found.options());
     }

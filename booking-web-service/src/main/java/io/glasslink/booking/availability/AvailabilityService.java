@@ -1,6 +1,8 @@
 package io.glasslink.booking.availability;
 
-import java.time.DayOfWeek;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -21,7 +23,6 @@ import io.glasslink.booking.centres.Centre;
 import io.glasslink.booking.centres.Centres;
 import io.glasslink.booking.centres.Centres.Nearby;
 import io.glasslink.booking.config.BookingProperties;
-import io.glasslink.booking.diagnosis.JobType;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
 import io.glasslink.booking.onprem.Planning;
 import io.glasslink.booking.onprem.Planning.CentreSlots;
@@ -42,10 +43,13 @@ import org.springframework.stereotype.Service;
 public class AvailabilityService {
 
     /** Business time zone. */
-    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    public static final ZoneId ZONE = NetworkCalendar.ZONE;
     private static final Logger log = LoggerFactory.getLogger(AvailabilityService.class);
     private static final int MAX_OPTIONS = 40;
-    private static final int MIN_NOTICE_MINUTES = 120;
+    /** The shortest notice of a new booking: a slot starting sooner is not offered. */
+    public static final int MIN_NOTICE_MINUTES = 120;
+    /** Where the part is not in the centre's stock as far as the cloud knows, a depot transfer is assumed. */
+    private static final Duration TRANSFER = Duration.ofDays(2);
 
     private final SupplyChain supplyChain;
     private final Planning planning;
@@ -53,9 +57,12 @@ public class AvailabilityService {
     private final ReadModel readModel;
     private final ExecutorService executor;
     private final BookingProperties props;
+    private final Clock clock;
 
     public AvailabilityService(SupplyChain supplyChain, Planning planning, Centres centres, ReadModel readModel,
-                               @Qualifier("onPremExecutor") ExecutorService executor, BookingProperties props) {
+                               @Qualifier("onPremExecutor") ExecutorService executor, BookingProperties props,
+                               Clock clock) {
+        this.clock = clock;
         this.supplyChain = supplyChain;
         this.planning = planning;
         this.centres = centres;
@@ -205,41 +212,40 @@ public class AvailabilityService {
         return ranked(options);
     }
 
+    /**
+     * The network's calendar ({@link NetworkCalendar}) on the slot grid, minus the slots the read model knows
+     * are taken, from the minimum notice on (two days later where the part is not in the centre's stock).
+     */
     private List<SlotOption> provisional(AvailabilityQuery query, Map<String, Double> candidates, LocalDate to) {
-        int minutes = durationMinutes(query.jobType(), query.calibration());
+        Duration duration = query.jobType().duration(query.calibration());
+        Duration step = Duration.ofMinutes(props.slotStepMinutes());
+        Instant now = clock.instant();
         List<SlotOption> options = new ArrayList<>();
-        ZonedDateTime now = ZonedDateTime.now(ZONE);
         for (Map.Entry<String, Double> entry : candidates.entrySet()) {
             Centre centre = centres.byId(entry.getKey()).orElseThrow();
-            ZonedDateTime notBefore = now.plusMinutes(MIN_NOTICE_MINUTES);
+            Instant notBefore = now.plus(Duration.ofMinutes(MIN_NOTICE_MINUTES));
             if (query.partNumber() != null && readModel.available(query.partNumber(), centre.id()) <= 0) {
-                // not in local stock as far as the cloud knows: assume a depot transfer
-                notBefore = notBefore.plusDays(2);
+                notBefore = notBefore.plus(TRANSFER);
             }
             OffsetDateTime from = query.from().atStartOfDay(ZONE).toOffsetDateTime();
-            Set<java.time.Instant> taken = readModel.takenStarts(centre.id(), from, to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
+            Set<Instant> taken = readModel.takenStarts(centre.id(), from, to.plusDays(1).atStartOfDay(ZONE).toOffsetDateTime());
             for (LocalDate day = query.from(); !day.isAfter(to); day = day.plusDays(1)) {
-                if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+                NetworkCalendar.Hours hours = NetworkCalendar.hours(day).orElse(null);
+                if (hours == null) {
                     continue;
                 }
-                for (LocalTime t = LocalTime.of(8, 30); !t.plusMinutes(minutes).isAfter(LocalTime.of(17, 30));
-                     t = t.plusMinutes(minutes)) {
+                for (LocalTime t = hours.opens(); !t.plus(duration).isAfter(hours.closes()) && !t.isBefore(hours.opens());
+                     t = t.plus(step)) {
                     ZonedDateTime start = day.atTime(t).atZone(ZONE);
-                    if (start.isBefore(notBefore) || taken.contains(start.toInstant())) {
+                    if (start.toInstant().isBefore(notBefore) || taken.contains(start.toInstant())) {
                         continue;
                     }
                     options.add(option(centre, entry.getValue(), query.mode(), start.toOffsetDateTime(),
-                            start.plusMinutes(minutes).toOffsetDateTime()));
+                            start.plus(duration).toOffsetDateTime()));
                 }
             }
         }
         return ranked(options);
-    }
-
-    /** Typical job lengths used for provisional slots (planning decides the real ones). */
-    static int durationMinutes(JobType jobType, boolean calibration) {
-        int base = jobType == JobType.CHIP_REPAIR ? 60 : 90;
-        return calibration ? base + 60 : base;
     }
 
     private static SlotOption option(Centre c, double distance, Mode mode, OffsetDateTime start, OffsetDateTime end) {

@@ -1,7 +1,7 @@
 package io.glasslink.booking.bookings;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -41,10 +41,12 @@ public class BookingSaga {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BookingProperties props;
+    private final Clock clock;
 
     public BookingSaga(Bookings bookings, SupplyChain supplyChain, Planning planning,
                        @Qualifier("onPremExecutor") ExecutorService executor, TransactionTemplate tx,
-                       ApplicationEventPublisher events, BookingProperties props) {
+                       ApplicationEventPublisher events, BookingProperties props, Clock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.supplyChain = supplyChain;
         this.planning = planning;
@@ -135,7 +137,7 @@ public class BookingSaga {
         }
         b.confirmed();
         save(b, new BookingConfirmed(b.reference(), b.appointmentId(), b.holdId(), b.details().centreId(),
-                b.start(), b.end(), Instant.now()));
+                b.start(), b.end(), clock.instant()));
     }
 
     private void compensate(Booking b) {
@@ -154,7 +156,7 @@ public class BookingSaga {
             }
         }
         b.failed();
-        save(b, new BookingFailed(b.reference(), b.failureReason().name(), Instant.now()));
+        save(b, new BookingFailed(b.reference(), b.failureReason().name(), clock.instant()));
     }
 
     private void save(Booking b, BookingEvent event) {

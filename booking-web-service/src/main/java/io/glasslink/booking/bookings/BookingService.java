@@ -1,6 +1,7 @@
 package io.glasslink.booking.bookings;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -31,9 +32,12 @@ public class BookingService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BookingProperties props;
+    private final Clock clock;
 
     public BookingService(Bookings bookings, BookingSaga saga, Planning planning, SupplyChain supplyChain,
-                          TransactionTemplate tx, ApplicationEventPublisher events, BookingProperties props) {
+                          TransactionTemplate tx, ApplicationEventPublisher events, BookingProperties props,
+                          Clock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.saga = saga;
         this.planning = planning;
@@ -46,7 +50,7 @@ public class BookingService {
     /** Takes a booking from the web site and runs its saga. */
     public Booking book(BookingDetails details) {
         String reference = BookingReferences.next();
-        tx.executeWithoutResult(s -> store(Booking.request(reference, details, Instant.now())));
+        tx.executeWithoutResult(s -> store(Booking.request(reference, details, clock.instant())));
         return saga.advance(reference);
     }
 
@@ -62,7 +66,7 @@ public class BookingService {
         String reference = BookingReferences.next();
         try {
             tx.executeWithoutResult(s -> {
-                store(Booking.request(reference, details, Instant.now()));
+                store(Booking.request(reference, details, clock.instant()));
                 bookings.rememberRequest(partnerId, new IdempotentRequest(key, requestHash, reference));
             });
         } catch (DuplicateKeyException raced) {
@@ -119,21 +123,21 @@ public class BookingService {
     public Booking cancel(Booking booking) {
         BookingStatus previous = booking.status();
         if (previous == BookingStatus.CONFIRMED) {
-            booking.checkReschedulable(Instant.now(), props.minNoticeHours());
+            booking.checkReschedulable(clock.instant(), props.minNoticeHours());
             planning.cancel(booking.appointmentId(), "cancelled by customer");
             releasePart(booking);
-            booking.cancel(Instant.now(), props.minNoticeHours());
-            saveWith(booking, new BookingCancelled(booking.reference(), previous.name(), Instant.now()));
+            booking.cancel(clock.instant(), props.minNoticeHours());
+            saveWith(booking, new BookingCancelled(booking.reference(), previous.name(), clock.instant()));
             return booking;
         }
-        if (!bookings.lease(booking.reference(), java.time.Duration.ofSeconds(30))) {
+        if (!bookings.lease(booking.reference(), Duration.ofSeconds(30))) {
             throw new BookingStateException(booking.reference(), previous, "cancel while it is being processed");
         }
         try {
             Booking current = bookings.byReference(booking.reference()).orElseThrow();
             BookingStatus before = current.status();
-            current.cancel(Instant.now(), props.minNoticeHours());
-            saveWith(current, new BookingCancelled(current.reference(), before.name(), Instant.now()));
+            current.cancel(clock.instant(), props.minNoticeHours());
+            saveWith(current, new BookingCancelled(current.reference(), before.name(), clock.instant()));
             bestEffortRelease(current);
             return current;
         } finally {
@@ -143,13 +147,13 @@ public class BookingService {
 
     /** Moves a confirmed appointment to another start (notice policy applies). */
     public Booking reschedule(Booking booking, OffsetDateTime newStart) {
-        booking.checkReschedulable(Instant.now(), props.minNoticeHours());
+        booking.checkReschedulable(clock.instant(), props.minNoticeHours());
         OffsetDateTime previous = booking.start();
         Planning.Appointment moved = planning.reschedule(booking.appointmentId(), newStart);
         OffsetDateTime start = moved != null && moved.start() != null ? moved.start() : newStart;
         OffsetDateTime end = moved != null ? moved.end() : null;
         booking.rescheduled(start, end);
-        saveWith(booking, new BookingRescheduled(booking.reference(), previous, start, end, Instant.now()));
+        saveWith(booking, new BookingRescheduled(booking.reference(), previous, start, end, clock.instant()));
         return booking;
     }
 

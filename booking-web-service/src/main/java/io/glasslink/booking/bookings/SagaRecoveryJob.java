@@ -1,7 +1,7 @@
 package io.glasslink.booking.bookings;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import io.glasslink.booking.config.BookingProperties;
 import org.slf4j.Logger;
@@ -24,9 +24,11 @@ public class SagaRecoveryJob {
     private final BookingSaga saga;
     private final IncompleteEventPublications outbox;
     private final BookingProperties props;
+    private final Clock clock;
 
     public SagaRecoveryJob(Bookings bookings, BookingSaga saga, IncompleteEventPublications outbox,
-                           BookingProperties props) {
+                           BookingProperties props, Clock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.saga = saga;
         this.outbox = outbox;
@@ -38,7 +40,7 @@ public class SagaRecoveryJob {
             initialDelayString = "${glasslink.booking.recovery-delay:PT5S}")
     public int recover() {
         int advanced = 0;
-        for (String reference : bookings.unfinishedSince(Instant.now().minus(props.staleAfter()), BATCH)) {
+        for (String reference : bookings.unfinishedSince(clock.instant().minus(props.staleAfter()), BATCH)) {
             try {
                 Booking b = saga.advance(reference);
                 log.info("recovery advanced booking {} to {} ({})", reference, b.status(), b.step());

@@ -1,10 +1,11 @@
 package io.glasslink.booking.site;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.Year;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.diagnosis.Damage;
 import io.glasslink.booking.diagnosis.DamageSize;
 import io.glasslink.booking.diagnosis.DamageType;
@@ -56,15 +57,23 @@ public class BookingForm {
         }
     }
 
-    /** Checks the fields a step collects; errors carry message codes the pages translate. */
-    void validate(Step step, Errors errors) {
+    /** The oldest vehicle the network services. */
+    static final int OLDEST_YEAR = 1950;
+
+    /** The newest model year a vehicle can have on the business day of {@code clock}: next year's models are sold. */
+    static int newestYear(Clock clock) {
+        return NetworkCalendar.today(clock.instant()).getYear() + 1;
+    }
+
+    /** Checks the fields a step collects, on the business day of {@code clock}; errors carry message codes the pages translate. */
+    void validate(Step step, Errors errors, Clock clock) {
         switch (step) {
             case VEHICLE -> {
                 required(errors, "make", make);
                 required(errors, "model", model);
                 if (year == null) {
                     errors.rejectValue("year", "error.required");
-                } else if (year < 1950 || year > Year.now().getValue() + 1) {
+                } else if (year < OLDEST_YEAR || year > newestYear(clock)) {
                     errors.rejectValue("year", "error.year");
                 }
                 if (plate != null && plate.length() > 16) {

@@ -1,6 +1,6 @@
 package io.glasslink.booking.site;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import io.glasslink.booking.availability.Availability;
 import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingDetails;
 import io.glasslink.booking.bookings.BookingService;
@@ -42,9 +43,11 @@ class BookingPagesController {
     private final AvailabilityService availability;
     private final BookingService bookings;
     private final Centres centres;
+    private final Clock clock;
 
     BookingPagesController(VehicleCatalogue catalogue, AvailabilityService availability, BookingService bookings,
-                           Centres centres) {
+                           Centres centres, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.availability = availability;
         this.bookings = bookings;
@@ -110,7 +113,7 @@ class BookingPagesController {
             if (s == target) {
                 break;
             }
-            form.validate(s, errors);
+            form.validate(s, errors, clock);
             if (errors.hasErrors()) {
                 return Optional.of(s);
             }
@@ -153,7 +156,7 @@ class BookingPagesController {
                     Availability found = availability.search(new AvailabilityQuery(job.diagnosis().jobType(),
                             job.diagnosis().calibration(), job.part() == null ? null : job.part().partNumber(),
                             new Postcode(form.getPostcode()), form.getMode(),
-                            LocalDate.now(AvailabilityService.ZONE).plusDays(1), null));
+                            NetworkCalendar.tomorrow(clock.instant()), null));
                     model.addAttribute("availability", found);
                 } catch (PostcodeNotServedException e) {
                     errors.rejectValue("postcode", "error.notServed");

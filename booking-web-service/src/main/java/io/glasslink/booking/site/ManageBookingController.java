@@ -1,7 +1,7 @@
 package io.glasslink.booking.site;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingStateException;
@@ -37,9 +38,11 @@ class ManageBookingController {
     private final AvailabilityService availability;
     private final Centres centres;
     private final MessageSource messages;
+    private final Clock clock;
 
     ManageBookingController(BookingService bookings, AvailabilityService availability, Centres centres,
-                            MessageSource messages) {
+                            MessageSource messages, Clock clock) {
+        this.clock = clock;
         this.bookings = bookings;
         this.availability = availability;
         this.centres = centres;
@@ -84,7 +87,7 @@ class ManageBookingController {
         model.addAttribute("options", availability.search(new AvailabilityQuery(b.details().jobType(),
                 b.details().calibration(), b.details().partNumber(),
                 new Postcode(b.details().postcode() != null ? b.details().postcode() : centre.postcode()),
-                b.details().mode(), LocalDate.now(AvailabilityService.ZONE).plusDays(1), centre.id())));
+                b.details().mode(), NetworkCalendar.tomorrow(clock.instant()), centre.id())));
         return show(b, model);
     }
 

@@ -1,7 +1,6 @@
 package io.glasslink.booking.vehicles;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class VehicleCatalogue {
 
-    private static final Duration TTL = Duration.ofHours(1);
+    private static final long TTL_NANOS = Duration.ofHours(1).toNanos();
 
     private final SupplyChain supplyChain;
     private final Map<String, Cached<?>> cache = new ConcurrentHashMap<>();
@@ -51,18 +50,19 @@ public class VehicleCatalogue {
     @SuppressWarnings("unchecked")
     private <T> Optional<T> cached(String key, Supplier<T> load) {
         Cached<T> hit = (Cached<T>) cache.get(key);
-        if (hit != null && hit.at().plus(TTL).isAfter(Instant.now())) {
+        if (hit != null && System.nanoTime() - hit.loadedAt() < TTL_NANOS) {
             return Optional.ofNullable(hit.value());
         }
         try {
             T value = load.get();
-            cache.put(key, new Cached<>(value, Instant.now()));
+            cache.put(key, new Cached<>(value, System.nanoTime()));
             return Optional.ofNullable(value);
         } catch (OnPremUnavailableException | OnPremRejectedException e) {
             return hit == null ? Optional.empty() : Optional.ofNullable(hit.value());
         }
     }
 
-    private record Cached<T>(T value, Instant at) {
+    /** A cached answer and when it was loaded ({@link System#nanoTime()}: a cache age needs no calendar). */
+    private record Cached<T>(T value, long loadedAt) {
     }
 }

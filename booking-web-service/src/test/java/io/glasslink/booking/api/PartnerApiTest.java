@@ -1,8 +1,5 @@
 package io.glasslink.booking.api;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import io.glasslink.booking.support.IntegrationTest;
@@ -33,14 +30,14 @@ class PartnerApiTest extends IntegrationTest {
                 .build();
     }
 
-    static String start(int days, int hour) {
-        ZoneId paris = ZoneId.of("Europe/Paris");
-        return LocalDate.now(paris).plusDays(days).atTime(LocalTime.of(hour, 0)).atZone(paris).toOffsetDateTime().toString();
+    /** A slot the on-prem side offers (see {@link io.glasslink.booking.support.FakeGateway#slotDay}). */
+    static String start(int day, int hour) {
+        return GATEWAY.slotStart(day, hour).toString();
     }
 
     static Map<String, Object> newBooking(String email) {
         return Map.of("jobType", "WINDSCREEN_REPLACEMENT", "calibration", true, "partNumber", "WS-RENAULT-CLIO-5",
-                "centreId", "C326", "mode", "CENTRE", "start", start(5, 14),
+                "centreId", "C326", "mode", "CENTRE", "start", start(1, 14),
                 "vehicle", Map.of("make", "Renault", "model", "Clio", "year", 2021, "plate", "AB-123-CD"),
                 "customer", Map.of("name", "Ada Lovelace", "email", email, "phone", "+33 6 01 02 03 04", "consent", true));
     }
@@ -90,7 +87,7 @@ class PartnerApiTest extends IntegrationTest {
         assertThat(answer.get("provisional").asBoolean()).isFalse();
         assertThat(answer.get("slots").size()).isPositive();
         // the fake says the part arrives at noon on its first day, so that day's 09:00 slots are gone
-        String firstDay = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(3).toString();
+        String firstDay = GATEWAY.slotDay(0).toString();
         answer.get("slots").forEach(s -> assertThat(s.get("start").asString()).doesNotStartWith(firstDay + "T09:00"));
         assertThat(answer.get("slots").get(0).get("start").asString()).startsWith(firstDay + "T14:00");
         assertThat(GATEWAY.calls()).contains("POST /onprem/supply-chain/api/v1/availability/batch",
@@ -186,7 +183,7 @@ class PartnerApiTest extends IntegrationTest {
                 .isEqualTo(409);
 
         String b = body(post("P-CHANGE", "/api/v1/bookings", "change-2", newBooking("b@example.com"))).get("reference").asString();
-        String newStart = start(6, 9);
+        String newStart = start(2, 9);
         ResponseEntity<String> moved = post("P-CHANGE", "/api/v1/bookings/" + b + "/reschedule", null, Map.of("start", newStart));
         assertThat(moved.getStatusCode().value()).isEqualTo(200);
         assertThat(java.time.OffsetDateTime.parse(body(moved).get("start").asString()))

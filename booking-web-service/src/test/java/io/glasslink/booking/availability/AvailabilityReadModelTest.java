@@ -39,7 +39,11 @@ class AvailabilityReadModelTest extends IntegrationTest {
     @Test
     void stockAndSlotEventsFromTheHubFeedTheProvisionalAnswer() throws Exception {
         String part = "WS-READMODEL-" + UUID.randomUUID().toString().substring(0, 8);
-        OffsetDateTime taken = LocalDate.now(PARIS).plusDays(5).atTime(LocalTime.of(10, 0)).atZone(PARIS).toOffsetDateTime();
+        // the first slot the network's calendar has from tomorrow on (no Sunday, no public holiday) is taken
+        LocalDate tomorrow = NetworkCalendar.tomorrow(CLOCK.instant());
+        LocalDate firstDay = NetworkCalendar.firstWorkingDayFrom(tomorrow);
+        LocalTime opens = NetworkCalendar.hours(firstDay).orElseThrow().opens();
+        OffsetDateTime taken = firstDay.atTime(opens).atZone(PARIS).toOffsetDateTime();
         String appointment = "A-" + UUID.randomUUID();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
@@ -53,13 +57,14 @@ class AvailabilityReadModelTest extends IntegrationTest {
 
         GATEWAY.linkDown(true);
         Availability answer = availability.search(new AvailabilityQuery(JobType.WINDSCREEN_REPLACEMENT, false, part,
-                new Postcode("75011"), Mode.CENTRE, LocalDate.now(PARIS).plusDays(1), "C326"));
+                new Postcode("75011"), Mode.CENTRE, tomorrow, "C326"));
         assertThat(answer.provisional()).isTrue();
         assertThat(answer.options()).isNotEmpty()
                 .allSatisfy(o -> assertThat(o.centreId()).isEqualTo("C326"))
                 .noneSatisfy(o -> assertThat(o.start().toInstant()).isEqualTo(taken.toInstant()));
-        // the part is in local stock, so the first provisional day is tomorrow, not after a transfer
-        assertThat(answer.options().get(0).start().toLocalDate()).isEqualTo(LocalDate.now(PARIS).plusDays(1));
+        // the part is in local stock, so the first provisional slot is on the first working day, not after a
+        // transfer: the hour after the taken one
+        assertThat(answer.options().get(0).start()).isEqualTo(taken.plusHours(1));
     }
 
     private static void send(KafkaProducer<String, String> producer, String key, String type, String data) throws Exception {

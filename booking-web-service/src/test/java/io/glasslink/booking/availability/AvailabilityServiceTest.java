@@ -25,6 +25,7 @@ import io.glasslink.booking.onprem.Planning.Mode;
 import io.glasslink.booking.onprem.Planning.Slot;
 import io.glasslink.booking.onprem.SupplyChain;
 import io.glasslink.booking.onprem.SupplyChain.LeadTime;
+import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AvailabilityServiceTest {
 
     static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    static final LocalDate FROM = LocalDate.now(PARIS).plusDays(1);
+    static final TestClock CLOCK = TestClock.atSuiteStart();
+    static final LocalDate FROM = NetworkCalendar.tomorrow(CLOCK.instant());
     static Centres centres;
     static ExecutorService executor;
 
@@ -110,7 +112,7 @@ class AvailabilityServiceTest {
     private static AvailabilityService service(Planning planning, Function<String, Duration> lead) {
         BookingProperties props = new BookingProperties("http://localhost:1", "key", Duration.ofSeconds(1), Duration.ofSeconds(1),
                 900, 14, 5, 24, Duration.ofSeconds(5), Duration.ofSeconds(10), 60, "simple");
-        return new AvailabilityService(new LeadTimes(lead), planning, centres, new NoReadModel(), executor, props);
+        return new AvailabilityService(new LeadTimes(lead), planning, centres, new NoReadModel(), executor, props, CLOCK);
     }
 
     /** Planning with one technician per centre free on every hour from 08:00 to 16:00, every day. */

@@ -6,9 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +35,6 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class BookingBenchmark {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-
     private BookingBenchmark() {
     }
 
@@ -52,7 +47,7 @@ public final class BookingBenchmark {
                         "../infra/link-simulator/target/link-simulator-exec.jar")
                 .map(Path::of).filter(java.nio.file.Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new IllegalStateException("build infra/link-simulator first"));
-        try (FakeGateway onPrem = new FakeGateway(FreePorts.find())) {
+        try (FakeGateway onPrem = new FakeGateway(FreePorts.find(), java.time.Clock.systemUTC())) {
             int linkPort = FreePorts.find();
             int controlPort = FreePorts.find();
             String upstream = "127.0.0.1:" + URI.create(onPrem.url()).getPort();
@@ -84,7 +79,6 @@ public final class BookingBenchmark {
                         "--glasslink.identity.secret=" + TestIdentity.secret(),
                         "--logging.level.root=WARN");
                 String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
-                String identity = TestIdentity.partner("P-BENCH");
                 List<String> lines = new ArrayList<>();
                 for (String profile : List.of("zero", "dx")) {
                     post(http, "http://127.0.0.1:" + controlPort + "/profiles/" + profile, null, "");
@@ -95,10 +89,11 @@ public final class BookingBenchmark {
                                 .header("X-API-Key", "dev-booking-web-key").build();
                         http.send(req, HttpResponse.BodyHandlers.ofString());
                     });
-                    double[] search = measure(seconds, () -> post(http, base + "/api/v1/availability/search", identity,
+                    double[] search = measure(seconds, () -> post(http, base + "/api/v1/availability/search", TestIdentity.partner("P-BENCH"),
                             "{\"jobType\":\"WINDSCREEN_REPLACEMENT\",\"partNumber\":\"WS-RENAULT-CLIO-5\",\"postcode\":\"75011\"}"));
                     int[] n = {0};
-                    double[] book = measure(seconds, () -> post(http, base + "/api/v1/bookings", identity, booking(profile + (n[0]++))));
+                    double[] book = measure(seconds, () -> post(http, base + "/api/v1/bookings", TestIdentity.partner("P-BENCH"),
+                            booking(onPrem, profile + (n[0]++))));
                     lines.add(row(profile, "link round trip (GET through the link)", raw));
                     lines.add(row(profile, "availability search (POST /api/v1/availability/search)", search));
                     lines.add(row(profile, "booking to CONFIRMED (POST /api/v1/bookings)", book));
@@ -120,8 +115,8 @@ public final class BookingBenchmark {
         System.exit(0);
     }
 
-    private static String booking(String key) {
-        String start = LocalDate.now(PARIS).plusDays(5).atTime(LocalTime.of(14, 0)).atZone(PARIS).toOffsetDateTime().toString();
+    private static String booking(FakeGateway onPrem, String key) {
+        String start = onPrem.slotStart(1, 14).toString();
         return "{\"jobType\":\"WINDSCREEN_REPLACEMENT\",\"calibration\":true,\"partNumber\":\"WS-RENAULT-CLIO-5\","
                 + "\"centreId\":\"C326\",\"mode\":\"CENTRE\",\"start\":\"" + start + "\","
                 + "\"vehicle\":{\"make\":\"Renault\",\"model\":\"Clio\",\"year\":2021},"

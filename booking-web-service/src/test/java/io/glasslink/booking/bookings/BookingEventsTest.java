@@ -46,7 +46,7 @@ class BookingEventsTest extends IntegrationTest {
     void everyBookingEventIsACloudEventMatchingItsSchema() throws Exception {
         Booking confirmed = service.book(BookingSagaTest.replacement());
         Booking moved = service.reschedule(service.find(confirmed.reference()).orElseThrow(),
-                confirmed.start().plusDays(1));
+                GATEWAY.slotStart(2, 9));
         service.cancel(moved);
         GATEWAY.refusePart(true);
         Booking failed = service.book(BookingSagaTest.replacement());

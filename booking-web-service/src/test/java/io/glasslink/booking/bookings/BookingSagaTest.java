@@ -1,14 +1,8 @@
 package io.glasslink.booking.bookings;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
 import io.glasslink.booking.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,12 +25,7 @@ class BookingSagaTest extends IntegrationTest {
     JdbcClient jdbc;
 
     static BookingDetails replacement() {
-        OffsetDateTime start = LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(4).atTime(LocalTime.of(14, 0))
-                .atZone(ZoneId.of("Europe/Paris")).toOffsetDateTime();
-        return new BookingDetails(BookingDetails.Channel.WEB, null, JobType.WINDSCREEN_REPLACEMENT, true,
-                "WS-RENAULT-CLIO-5", "C326", Mode.CENTRE, "75011", start,
-                new BookingDetails.Vehicle("Renault", "Clio", 2021, "AB-123-CD"),
-                new BookingDetails.Customer("Ada Lovelace", "ada@example.com", "0601020304", true));
+        return BookingSagaTestSupport.replacementAt(GATEWAY.slotStart(1, 14));
     }
 
     @Test
@@ -166,7 +155,7 @@ class BookingSagaTest extends IntegrationTest {
     /** A booking as a crashed instance left it: holds taken on-prem (if any), state stored up to {@code step}. */
     private String crashedAt(SagaStep step, FailureReason reason) {
         GATEWAY.linkDown(false);
-        Booking b = Booking.request(BookingReferences.next(), replacement(), java.time.Instant.now());
+        Booking b = Booking.request(BookingReferences.next(), replacement(), CLOCK.instant());
         bookings.add(b);
         // take the holds on-prem the way the crashed instance did
         service.find(b.reference());
@@ -180,8 +169,9 @@ class BookingSagaTest extends IntegrationTest {
                 .body(java.util.Map.of("partNumber", "WS-RENAULT-CLIO-5", "centreId", "C326"))
                 .retrieve().toBodilessEntity();
         jdbc.sql("update booking set saga_step = ?, appointment_id = ?, hold_id = ?, failure_reason = ?, "
-                        + "updated_at = now() - interval '1 minute' where reference = ?")
-                .params(step.name(), "A-" + ref, "H-" + ref, reason == null ? null : reason.name(), ref).update();
+                        + "updated_at = ? where reference = ?")
+                .params(step.name(), "A-" + ref, "H-" + ref, reason == null ? null : reason.name(),
+                        java.sql.Timestamp.from(CLOCK.instant().minusSeconds(60)), ref).update();
         return ref;
     }
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -20,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.glasslink.booking.availability.NetworkCalendar;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,15 +30,19 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A real HTTP server standing in for the gateway's hybrid routes and the two on-prem services
  * behind them, with scripted answers and failure injection (link down, slot/part refused, delay).
- * It keeps holds and appointments by idempotency key like the real services do. The platform
- * end-to-end test covers the real services.
+ * It keeps holds and appointments by idempotency key like the real services do, and offers slots at 09:00 and 14:00
+ * on the {@value #SLOT_DAYS} first working weekdays from three days after its clock's day ({@link #slotDay}). The
+ * platform end-to-end test covers the real services.
  */
 public final class FakeGateway implements AutoCloseable {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** How many days have slots. */
+    public static final int SLOT_DAYS = 3;
 
     private final HttpServer server;
+    private final Clock clock;
     private final AtomicBoolean down = new AtomicBoolean();
     private final AtomicBoolean refuseSlot = new AtomicBoolean();
     private final AtomicBoolean refusePart = new AtomicBoolean();
@@ -48,7 +55,8 @@ public final class FakeGateway implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
-    public FakeGateway(int port) {
+    public FakeGateway(int port, Clock clock) {
+        this.clock = clock;
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 200);
         } catch (IOException e) {
@@ -163,7 +171,7 @@ public final class FakeGateway implements AutoCloseable {
             List<Map<String, Object>> results = new ArrayList<>();
             for (JsonNode id : body.get("centreIds")) {
                 results.add(Map.of("centreId", id.asString(), "available", true,
-                        "earliestAvailableAt", day(1).atTime(LocalTime.of(12, 0)).atZone(PARIS).toOffsetDateTime().toString(),
+                        "earliestAvailableAt", slotStart(0, 12).toString(),
                         "source", Map.of("type", "LOCAL_STOCK", "locationId", id.asString(), "transitDays", 0)));
             }
             send(ex, 200, Map.of("partNumber", body.get("partNumber").asString(), "quantity", 1,
@@ -177,9 +185,9 @@ public final class FakeGateway implements AutoCloseable {
             List<Map<String, Object>> results = new ArrayList<>();
             for (String c : centres) {
                 List<Map<String, Object>> slots = new ArrayList<>();
-                for (int d = 1; d <= 3; d++) {
-                    for (LocalTime t : List.of(LocalTime.of(9, 0), LocalTime.of(14, 0))) {
-                        OffsetDateTime s = day(d).atTime(t).atZone(PARIS).toOffsetDateTime();
+                for (int d = 0; d < SLOT_DAYS; d++) {
+                    for (int hour : List.of(9, 14)) {
+                        OffsetDateTime s = slotStart(d, hour);
                         slots.add(Map.of("start", s.toString(), "end", s.plusMinutes(90).toString(), "capacity", 1));
                     }
                 }
@@ -195,7 +203,7 @@ public final class FakeGateway implements AutoCloseable {
             state.putIfAbsent(id, "HELD");
             send(ex, 201, Map.of("holdId", id, "bookingReference", key, "partNumber", body.get("partNumber").asString(),
                     "quantity", 1, "centreId", body.get("centreId").asString(), "status", "HELD",
-                    "expiresAt", OffsetDateTime.now().plusMinutes(15).toString()));
+                    "expiresAt", clock.instant().atZone(PARIS).toOffsetDateTime().plusMinutes(15).toString()));
         } else if (path.startsWith(sc + "/holds/")) {
             String[] parts = path.substring((sc + "/holds/").length()).split("/");
             transition(ex, parts[0], parts.length > 1 ? parts[1] : "");
@@ -209,7 +217,7 @@ public final class FakeGateway implements AutoCloseable {
             OffsetDateTime start = OffsetDateTime.parse(body.get("start").asString());
             send(ex, 201, Map.of("appointmentId", id, "bookingReference", key, "centreId", body.get("centreId").asString(),
                     "mode", body.get("mode").asString(), "start", start.toString(), "end", start.plusMinutes(90).toString(),
-                    "status", "HELD", "expiresAt", OffsetDateTime.now().plusMinutes(15).toString()));
+                    "status", "HELD", "expiresAt", clock.instant().atZone(PARIS).toOffsetDateTime().plusMinutes(15).toString()));
         } else if (path.startsWith(pl + "/appointments/")) {
             String[] parts = path.substring((pl + "/appointments/").length()).split("/");
             if (parts.length > 1 && parts[1].equals("reschedule")) {
@@ -244,8 +252,24 @@ public final class FakeGateway implements AutoCloseable {
         send(ex, 200, Map.of("id", id, "status", next));
     }
 
-    private static LocalDate day(int plus) {
-        return LocalDate.now(PARIS).plusDays(plus + 2L);
+    /**
+     * The {@code index}-th day with slots (0-based): working weekdays (no Saturday, Sunday or public holiday),
+     * from three days after the clock's business day.
+     */
+    public LocalDate slotDay(int index) {
+        LocalDate day = NetworkCalendar.today(clock.instant()).plusDays(2);
+        for (int found = -1; found < index; ) {
+            day = NetworkCalendar.firstWorkingDayFrom(day.plusDays(1));
+            if (day.getDayOfWeek() != DayOfWeek.SATURDAY) {
+                found++;
+            }
+        }
+        return day;
+    }
+
+    /** A slot this fake offers: day {@code index} (see {@link #slotDay}) at {@code hour}:00 in Paris. */
+    public OffsetDateTime slotStart(int index, int hour) {
+        return slotDay(index).atTime(LocalTime.of(hour, 0)).atZone(PARIS).toOffsetDateTime();
     }
 
     private static JsonNode readBody(InputStream in) throws IOException {

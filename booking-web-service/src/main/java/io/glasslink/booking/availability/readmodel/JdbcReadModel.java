@@ -1,5 +1,7 @@
 package io.glasslink.booking.availability.readmodel;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashSet;
@@ -9,14 +11,16 @@ import io.glasslink.booking.availability.ReadModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The read model in PostgreSQL. */
+/** The read model in PostgreSQL; {@code updated_at} comes from the service's clock. */
 @Repository
 class JdbcReadModel implements ReadModel {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    JdbcReadModel(JdbcClient jdbc) {
+    JdbcReadModel(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -34,17 +38,18 @@ class JdbcReadModel implements ReadModel {
 
     void stockLevel(String partNumber, String locationId, int available) {
         jdbc.sql("""
-                insert into stock_level (part_number, location_id, available, updated_at) values (?, ?, ?, now())
-                on conflict (part_number, location_id) do update set available = excluded.available, updated_at = now()""")
-                .params(partNumber, locationId, available).update();
+                insert into stock_level (part_number, location_id, available, updated_at) values (?, ?, ?, ?)
+                on conflict (part_number, location_id) do update set available = excluded.available,
+                  updated_at = excluded.updated_at""")
+                .params(partNumber, locationId, available, Timestamp.from(clock.instant())).update();
     }
 
     void slotTaken(String appointmentId, String centreId, OffsetDateTime start) {
         jdbc.sql("""
-                insert into taken_slot (appointment_id, centre_id, slot_start, updated_at) values (?, ?, ?, now())
+                insert into taken_slot (appointment_id, centre_id, slot_start, updated_at) values (?, ?, ?, ?)
                 on conflict (appointment_id) do update set centre_id = excluded.centre_id,
-                  slot_start = excluded.slot_start, updated_at = now()""")
-                .params(appointmentId, centreId, start).update();
+                  slot_start = excluded.slot_start, updated_at = excluded.updated_at""")
+                .params(appointmentId, centreId, start, Timestamp.from(clock.instant())).update();
     }
 
     void slotFreed(String appointmentId) {

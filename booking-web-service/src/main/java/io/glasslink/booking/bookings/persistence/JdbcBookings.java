@@ -3,6 +3,7 @@ package io.glasslink.booking.bookings.persistence;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,14 +22,16 @@ import io.glasslink.booking.onprem.Planning.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Bookings in PostgreSQL. */
+/** Bookings in PostgreSQL; every stored time comes from the service's clock, as the times it is compared with. */
 @Repository
 class JdbcBookings implements Bookings {
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    JdbcBookings(JdbcClient jdbc) {
+    JdbcBookings(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +44,7 @@ class JdbcBookings implements Bookings {
                   appointment_id, hold_id, failure_reason, created_at, updated_at)
                 values (:reference, :status, :step, :channel, :partner, :jobType, :calibration, :part, :centre,
                   :mode, :postcode, :start, :end, :make, :model, :year, :plate, :name, :email, :phone, :consent,
-                  :appointment, :hold, :failure, :created, now())""")
+                  :appointment, :hold, :failure, :created, :updated)""")
                 .param("reference", b.reference())
                 .param("status", b.status().name())
                 .param("step", b.step().name())
@@ -67,6 +70,7 @@ class JdbcBookings implements Bookings {
                 .param("hold", b.holdId())
                 .param("failure", b.failureReason() == null ? null : b.failureReason().name())
                 .param("created", Timestamp.from(b.createdAt()))
+                .param("updated", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -75,9 +79,10 @@ class JdbcBookings implements Bookings {
         jdbc.sql("""
                 update booking set status = :status, saga_step = :step, slot_start = :start, slot_end = :end,
                   appointment_id = :appointment, hold_id = :hold, failure_reason = :failure,
-                  attempts = attempts + 1, updated_at = now()
+                  attempts = attempts + 1, updated_at = :updated
                 where reference = :reference""")
                 .param("reference", b.reference())
+                .param("updated", Timestamp.from(clock.instant()))
                 .param("status", b.status().name())
                 .param("step", b.step().name())
                 .param("start", b.start())
@@ -106,10 +111,11 @@ class JdbcBookings implements Bookings {
 
     @Override
     public boolean lease(String reference, Duration duration) {
+        Instant now = clock.instant();
         return jdbc.sql("""
-                update booking set lease_until = now() + make_interval(secs => ?)
-                where reference = ? and (lease_until is null or lease_until < now())""")
-                .params((double) duration.toMillis() / 1000, reference).update() == 1;
+                update booking set lease_until = ?
+                where reference = ? and (lease_until is null or lease_until < ?)""")
+                .params(Timestamp.from(now.plus(duration)), reference, Timestamp.from(now)).update() == 1;
     }
 
     @Override
@@ -121,9 +127,9 @@ class JdbcBookings implements Bookings {
     public List<String> unfinishedSince(Instant before, int limit) {
         return jdbc.sql("""
                 select reference from booking where saga_step <> 'DONE' and updated_at < ?
-                  and (lease_until is null or lease_until < now())
+                  and (lease_until is null or lease_until < ?)
                 order by updated_at limit ?""")
-                .params(Timestamp.from(before), limit).query(String.class).list();
+                .params(Timestamp.from(before), Timestamp.from(clock.instant()), limit).query(String.class).list();
     }
 
     @Override
@@ -138,8 +144,8 @@ class JdbcBookings implements Bookings {
     @Override
     public void rememberRequest(String partnerId, IdempotentRequest r) {
         jdbc.sql("insert into partner_request (partner_id, idempotency_key, request_hash, booking_reference, created_at) "
-                        + "values (?, ?, ?, ?, now())")
-                .params(partnerId, r.key(), r.requestHash(), r.bookingReference()).update();
+                        + "values (?, ?, ?, ?, ?)")
+                .params(partnerId, r.key(), r.requestHash(), r.bookingReference(), Timestamp.from(clock.instant())).update();
     }
 
     private static Booking map(ResultSet rs, int row) throws SQLException {
