@@ -3,6 +3,8 @@ package io.glasslink.link.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.glasslink.link.LinkSimulator;
+import io.glasslink.link.LinkSimulatorSettings;
 import io.glasslink.link.paths.Direction;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.PathId;
@@ -10,6 +12,7 @@ import io.glasslink.link.paths.SettingsChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -102,14 +105,21 @@ class FaultsTest extends EchoLinkTestBase {
 
     @Test
     void aConnectionIsResetWhenTheUpstreamIsDown() throws Exception {
-        upstream.close();
-        try (Socket socket = connect()) {
-            assertThatThrownBy(() -> {
-                socket.getOutputStream().write('a');
-                if (socket.getInputStream().read() < 0) {
-                    throw new SocketException("closed without reset");
-                }
-            }).isInstanceOf(SocketException.class).hasMessageMatching("(?i).*(reset|broken pipe).*");
+        // the down upstream keeps its port (bound, never listening): a closed listener's port can be bound again by
+        // any other process before the link connects, which then accepts instead of refusing
+        try (Socket downUpstream = new Socket()) {
+            downUpstream.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            try (LinkSimulator toDownUpstream = LinkSimulator.start(LinkSimulatorSettings.defaults().withProfile("zero")
+                    .withLink("down", 0, "127.0.0.1", downUpstream.getLocalPort()));
+                    Socket socket = new Socket(InetAddress.getLoopbackAddress(), toDownUpstream.listenPort("down"))) {
+                socket.setSoTimeout(2_000);
+                assertThatThrownBy(() -> {
+                    socket.getOutputStream().write('a');
+                    if (socket.getInputStream().read() < 0) {
+                        throw new SocketException("closed without reset");
+                    }
+                }).isInstanceOf(SocketException.class).hasMessageMatching("(?i).*(reset|broken pipe).*");
+            }
         }
     }
 
