@@ -26,10 +26,27 @@ public final class PlanningTime {
         private final ZoneRules rules = ZONE.getRules();
         private long validFrom = Long.MAX_VALUE;
         private long validUntil = Long.MIN_VALUE;
+        private long doubledUntil = Long.MIN_VALUE;
+        private long doubledFrom = Long.MAX_VALUE;
         private ZoneOffset offset;
 
         /** The epoch second as Paris local time with its offset. */
         public OffsetDateTime at(long epochSecond) {
+            look(epochSecond);
+            // not OffsetDateTime.ofInstant: it asks the offset for its rules, which builds new ones each time
+            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSecond, 0, offset), offset);
+        }
+
+        /**
+         * Whether the epoch second's Paris wall-clock time occurs twice (the hour repeated when the
+         * clocks go back in October): read without its offset, such a time names two moments.
+         */
+        public boolean doubled(long epochSecond) {
+            look(epochSecond);
+            return epochSecond < doubledUntil || epochSecond >= doubledFrom;
+        }
+
+        private void look(long epochSecond) {
             if (epochSecond < validFrom || epochSecond >= validUntil) {
                 Instant instant = Instant.ofEpochSecond(epochSecond);
                 offset = rules.getOffset(instant);
@@ -37,9 +54,12 @@ public final class PlanningTime {
                 ZoneOffsetTransition next = rules.nextTransition(instant);
                 validFrom = previous == null ? Long.MIN_VALUE : previous.toEpochSecond();
                 validUntil = next == null ? Long.MAX_VALUE : next.toEpochSecond();
+                // after a change back, the wall-clock times of the repeated hour come round again; before one, they come first
+                doubledUntil = previous != null && previous.isOverlap()
+                        ? validFrom + previous.getDuration().abs().toSeconds() : Long.MIN_VALUE;
+                doubledFrom = next != null && next.isOverlap()
+                        ? validUntil - next.getDuration().abs().toSeconds() : Long.MAX_VALUE;
             }
-            // not OffsetDateTime.ofInstant: it asks the offset for its rules, which builds new ones each time
-            return OffsetDateTime.of(LocalDateTime.ofEpochSecond(epochSecond, 0, offset), offset);
         }
     }
 

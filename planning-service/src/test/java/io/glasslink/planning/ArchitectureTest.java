@@ -3,11 +3,15 @@ package io.glasslink.planning;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.glasslink.testsupport.TimeChecks;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Feature root packages (the domain) stay free of web, Kafka and AWS; adapters live in sub-packages. */
+/**
+ * Feature root packages (the domain) stay free of web, Kafka and AWS; adapters live in sub-packages; business time comes
+ * from the injected Clock.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,6 +26,11 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                         "jakarta.servlet..", "org.springframework.kafka..", "org.apache.kafka..", "software.amazon..")
                 .check(CLASSES);
+    }
+
+    @Test
+    void businessTimeComesFromTheClockBeanOnly() {
+        TimeChecks.checkNoSystemClock("io.glasslink.planning");
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -15,13 +16,18 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Base of the full-context tests: one shared Spring context on real PostgreSQL and Kafka, seeded,
- * trusting the tests' own gateway key. Every test class extends it, so the context starts once.
+ * trusting the tests' own gateway key, its business time read from {@link BusinessTime#CLOCK}.
+ * Every test class extends it, so the context starts once.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "glasslink.test.database=planning",
         "glasslink.planning.holds.expiry-interval=PT1H"})
 @RealInfrastructure
+@Import(BusinessTime.class)
 public abstract class PlanningIntegrationTest {
+
+    /** The business clock of the service under test. */
+    protected static final io.glasslink.testsupport.TestClock CLOCK = BusinessTime.CLOCK;
 
     @LocalServerPort
     protected int port;
@@ -51,14 +57,28 @@ public abstract class PlanningIntegrationTest {
         return n == null ? -1 : n;
     }
 
-    /** A working day (Tuesday to Friday, not a holiday) at least {@code days} days from today in Paris. */
+    /** A working day (Tuesday to Friday, not a holiday) at least {@code days} days from today in Paris (by the test clock). */
     protected static java.time.LocalDate workday(int days) {
-        java.time.LocalDate d = java.time.LocalDate.now(PlanningTime.ZONE).plusDays(days);
+        java.time.LocalDate d = BusinessTime.today().plusDays(days);
         while (d.getDayOfWeek().getValue() < 2 || d.getDayOfWeek().getValue() > 5
                 || io.glasslink.planning.workforce.FrenchHolidays.isHoliday(d)) {
             d = d.plusDays(1);
         }
         return d;
+    }
+
+    /**
+     * The first working day at least {@code days} ahead on which the centre offers at least two starts for the job:
+     * which days a centre has free depends on the seeded absences and bookings, which move with the test clock's date.
+     */
+    protected java.time.LocalDate dayWithSlots(String centreId, String jobType, int days) {
+        for (int d = days; d < days + 28; d++) {
+            java.time.LocalDate day = workday(d);
+            if (slots(centreId, jobType, day).size() >= 2) {
+                return day;
+            }
+        }
+        throw new AssertionError(centreId + " offers no " + jobType + " in the four weeks after " + workday(days));
     }
 
     /** The slots of one centre on one day, as the API answers them. */

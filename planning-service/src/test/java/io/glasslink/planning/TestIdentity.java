@@ -15,14 +15,15 @@ public final class TestIdentity {
         return GatewayTokens.secret();
     }
 
-    /** A valid token for planning-service. */
+    /** A valid token for planning-service, issued now by the test clock and living 60 s, as the gateway mints them. */
     public static String token() {
-        return token(GatewayTokens.ISSUER, "planning-service", Instant.now().plusSeconds(60), GatewayTokens.signingKey());
+        return GatewayTokens.token(BusinessTime.CLOCK, "planning-service", "booking-web-service");
     }
 
-    /** A token with the given issuer, audience and expiry, signed with {@code key}. */
+    /** A token with the given issuer, audience and expiry, issued now by the test clock, signed with {@code key}. */
     public static String token(String issuer, String audience, Instant expiresAt, byte[] key) {
-        return GatewayTokens.sign(GatewayTokens.claims(issuer, audience, "booking-web-service", expiresAt).build(), key);
+        return GatewayTokens.sign(GatewayTokens.claims(BusinessTime.CLOCK, issuer, audience, "booking-web-service", expiresAt)
+                .build(), key);
     }
 
     /** The secret of the tests' gateway. */

@@ -74,7 +74,7 @@ public class AppointmentService {
             Appointment hold = Appointment.hold(command.bookingReference(), technicianId, centre.centreId(),
                     command.mode(), command.postcode(), command.jobType(), command.calibration(), start, now,
                     properties.holds().ttl());
-            if (appointments.insertIfFree(hold)) {
+            if (appointments.insertIfFree(hold, now)) {
                 events.publishEvent(new SlotHeld(UUID.randomUUID(), hold.appointmentId(), hold.bookingReference(),
                         hold.centreId(), hold.mode().name(), hold.jobType().name(), hold.calibration(),
                         PlanningTime.paris(hold.start()), PlanningTime.paris(hold.end()),
@@ -99,7 +99,7 @@ public class AppointmentService {
         Appointment current = locked(appointmentId);
         Appointment confirmed = current.confirm(now);
         if (confirmed != current) {
-            appointments.updateStatus(confirmed);
+            appointments.updateStatus(confirmed, now);
             events.publishEvent(new AppointmentConfirmed(UUID.randomUUID(), confirmed.appointmentId(),
                     confirmed.bookingReference(), confirmed.centreId(), confirmed.mode().name(),
                     confirmed.jobType().name(), confirmed.calibration(), PlanningTime.paris(confirmed.start()),
@@ -115,7 +115,7 @@ public class AppointmentService {
         Appointment current = locked(appointmentId);
         Appointment cancelled = current.cancel(now, noticePolicy, overrideReason);
         if (cancelled != current) {
-            appointments.updateStatus(cancelled);
+            appointments.updateStatus(cancelled, now);
             events.publishEvent(new AppointmentCancelled(UUID.randomUUID(), cancelled.appointmentId(),
                     cancelled.bookingReference(), cancelled.centreId(), current.status().name(),
                     PlanningTime.paris(cancelled.start()), PlanningTime.paris(cancelled.end()), reason,
@@ -149,7 +149,7 @@ public class AppointmentService {
         }
         for (String technicianId : free) {
             Appointment moved = current.movedTo(technicianId, newStart);
-            if (appointments.moveIfFree(moved)) {
+            if (appointments.moveIfFree(moved, now)) {
                 events.publishEvent(new AppointmentRescheduled(UUID.randomUUID(), moved.appointmentId(),
                         moved.bookingReference(), moved.centreId(), moved.status().name(),
                         PlanningTime.paris(current.start()), PlanningTime.paris(current.end()),

@@ -18,16 +18,16 @@ public interface Appointments {
     Optional<Appointment> lock(UUID appointmentId);
 
     /**
-     * Inserts a hold unless it overlaps a live appointment of the same technician (the database
-     * decides); false leaves the transaction usable.
+     * Inserts a hold, created at {@code now}, unless it overlaps a live appointment of the same
+     * technician (the database decides); false leaves the transaction usable.
      */
-    boolean insertIfFree(Appointment appointment);
+    boolean insertIfFree(Appointment appointment, Instant now);
 
     /** Moves an appointment to its new technician and time unless that overlaps; false leaves the transaction usable. */
-    boolean moveIfFree(Appointment moved);
+    boolean moveIfFree(Appointment moved, Instant now);
 
-    /** Stores a new status (and expiry). */
-    void updateStatus(Appointment appointment);
+    /** Stores a new status (and expiry), changed at {@code now}. */
+    void updateStatus(Appointment appointment, Instant now);
 
     /** Marks up to {@code limit} due holds as expired, skipping rows other instances hold, and returns them. */
     List<Appointment> expireDue(Instant now, int limit);

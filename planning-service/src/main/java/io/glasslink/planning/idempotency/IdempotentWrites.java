@@ -3,6 +3,9 @@ package io.glasslink.planning.idempotency;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +31,14 @@ public class IdempotentWrites {
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
     private final TransactionTemplate tx;
+    private final Clock clock;
 
-    IdempotentWrites(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx) {
+    IdempotentWrites(JdbcTemplate jdbc, JsonMapper json, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
         // replay the stored times with their own offsets (+01:00/+02:00), not normalised to UTC
         this.json = json.rebuild().disable(DateTimeFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE).build();
         this.tx = tx;
+        this.clock = clock;
     }
 
     /**
@@ -54,9 +59,10 @@ public class IdempotentWrites {
                 written = tx.execute(status -> {
                     T response = write.get();
                     int stored = jdbc.update("""
-                            insert into idempotency_record (operation, idempotency_key, request_hash, response_body)
-                            values (?, ?, ?, ?) on conflict do nothing""",
-                            operation, key, hash, json.writeValueAsString(response));
+                            insert into idempotency_record (operation, idempotency_key, request_hash, response_body, created_at)
+                            values (?, ?, ?, ?, ?) on conflict do nothing""",
+                            operation, key, hash, json.writeValueAsString(response),
+                            OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
                     if (stored == 1) {
                         return List.of(response);
                     }

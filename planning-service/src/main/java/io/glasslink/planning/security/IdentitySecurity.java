@@ -1,6 +1,7 @@
 package io.glasslink.planning.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +22,8 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
@@ -87,7 +89,7 @@ class IdentitySecurity {
      * previous one too (Nimbus tries each key the selector offers).
      */
     @Bean
-    JwtDecoder identityJwtDecoder(IdentityProperties identity) {
+    JwtDecoder identityJwtDecoder(IdentityProperties identity, Clock clock) {
         List<SecretKey> secrets = identity.secretKeys();
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secrets.get(0))
                 .macAlgorithm(MacAlgorithm.HS256)
@@ -98,8 +100,10 @@ class IdentitySecurity {
         // "glasslink-gateway" that throws (and catches) an exception on every request
         decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
                 Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(identity.issuer()),
+        // exp and nbf are judged by the service's clock, not the machine's
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, new JwtIssuerValidator(identity.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(identity.audience()))));
         return decoder;
     }

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.Time;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -45,11 +46,13 @@ class SeedData implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final PlanningProperties.Seed seed;
+    private final Clock clock;
 
-    SeedData(JdbcTemplate jdbc, TransactionTemplate tx, PlanningProperties properties) {
+    SeedData(JdbcTemplate jdbc, TransactionTemplate tx, PlanningProperties properties, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.seed = properties.seed();
+        this.clock = clock;
     }
 
     private record CentreRow(String id, String name, String postcode, String city, String departement, int vans) {
@@ -110,7 +113,8 @@ class SeedData implements ApplicationRunner {
         techs.forEach(t -> t.skills().forEach(s -> skills.add(new Object[] {t.id(), s})));
         jdbc.batchUpdate("insert into technician_skill (technician_id, skill) values (?, ?)", skills);
 
-        LocalDate today = LocalDate.now(PlanningTime.ZONE);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate today = LocalDate.ofInstant(now.toInstant(), PlanningTime.ZONE);
         LocalDate validFrom = today.minusDays(7);
         LocalDate validTo = today.plusWeeks(seed.weeks());
         List<Object[]> patterns = new ArrayList<>();
@@ -140,10 +144,12 @@ class SeedData implements ApplicationRunner {
                 absences.add(new Object[] {new UUID(seed.randomSeed(), absences.size()), t.id(),
                         utc(first.atStartOfDay(PlanningTime.ZONE).toOffsetDateTime()),
                         utc(end.atStartOfDay(PlanningTime.ZONE).toOffsetDateTime()),
-                        random.nextBoolean() ? "LEAVE" : "TRAINING"});
+                        random.nextBoolean() ? "LEAVE" : "TRAINING", now});
             }
         }
-        jdbc.batchUpdate("insert into absence (absence_id, technician_id, during, reason) values (?, ?, tstzrange(?, ?, '[)'), ?)", absences);
+        jdbc.batchUpdate("""
+                insert into absence (absence_id, technician_id, during, reason, recorded_at)
+                values (?, ?, tstzrange(?, ?, '[)'), ?, ?)""", absences);
 
         List<Object[]> appointments = new ArrayList<>();
         JobType[] jobs = JobType.values();
@@ -161,11 +167,12 @@ class SeedData implements ApplicationRunner {
             OffsetDateTime s = day.atTime(start).atZone(PlanningTime.ZONE).toOffsetDateTime();
             appointments.add(new Object[] {new UUID(~seed.randomSeed(), i), "SEED-%05d".formatted(i), t.id(), t.centreId(),
                     t.van() ? "HOME" : "CENTRE", t.van() ? "%s000".formatted(departement(centres, t.centreId())) : null,
-                    job.name(), utc(s), utc(s.plus(job.duration(false)))});
+                    job.name(), utc(s), utc(s.plus(job.duration(false))), now, now});
         }
         jdbc.batchUpdate("""
                 insert into appointment (appointment_id, booking_reference, technician_id, centre_id, mode, postcode, job_type,
-                  calibration, during, status) values (?, ?, ?, ?, ?, ?, ?, false, tstzrange(?, ?, '[)'), 'CONFIRMED')
+                  calibration, during, status, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, false, tstzrange(?, ?, '[)'), 'CONFIRMED', ?, ?)
                 on conflict do nothing""", appointments);
     }
 

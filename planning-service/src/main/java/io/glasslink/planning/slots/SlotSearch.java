@@ -77,27 +77,35 @@ public class SlotSearch {
         List<SlotSearchResult.CentreSlots> results = new ArrayList<>();
         teams.forEach((centre, team) -> {
             // every technician's start times, sorted: equal neighbours add up to the capacity
-            Starts starts = new Starts();
+            Starts starts = new Starts(duration);
             for (Technician t : team) {
                 starts.technician(limit);
                 FreeTime.startSeconds(free.getOrDefault(t.technicianId(), List.of()), earliest, duration, step, starts);
             }
-            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, starts.slots(duration, limit)));
+            results.add(new SlotSearchResult.CentreSlots(centre.centreId(), mode, starts.slots(limit)));
         });
         return new SlotSearchResult(PlanningTime.ZONE.getId(), duration.toMinutes(), results);
     }
 
     /**
      * Start times (epoch seconds) of several technicians, counted into slots with their capacity.
-     * With a limit of n slots, a technician's starts after its own n-th are dropped as they come:
-     * its n distinct earlier starts already put the centre's n-th slot no later than that, so they
-     * could neither be among the first n slots nor add to their capacity.
+     * A slot whose start or end falls in the hour the clocks repeat in October is not offered: its
+     * wall-clock time would name two moments. With a limit of n slots, a technician's starts after
+     * its own n-th are dropped as they come: its n distinct earlier starts already put the centre's
+     * n-th slot no later than that, so they could neither be among the first n slots nor add to
+     * their capacity.
      */
     private static final class Starts implements LongConsumer {
 
+        private final long durationSeconds;
+        private final PlanningTime.Offsets paris = new PlanningTime.Offsets();
         private long[] seconds = new long[256];
         private int size;
         private int leftOfTechnician = Integer.MAX_VALUE;
+
+        Starts(Duration duration) {
+            this.durationSeconds = duration.toSeconds();
+        }
 
         /** The starts that follow are the next technician's, at most {@code limit} of them kept. */
         void technician(int limit) {
@@ -106,7 +114,7 @@ public class SlotSearch {
 
         @Override
         public void accept(long second) {
-            if (leftOfTechnician <= 0) {
+            if (leftOfTechnician <= 0 || paris.doubled(second) || paris.doubled(second + durationSeconds)) {
                 return;
             }
             leftOfTechnician--;
@@ -117,11 +125,9 @@ public class SlotSearch {
         }
 
         /** The earliest {@code limit} slots. */
-        List<SlotSearchResult.Slot> slots(Duration duration, int limit) {
+        List<SlotSearchResult.Slot> slots(int limit) {
             Arrays.sort(seconds, 0, size);
             List<SlotSearchResult.Slot> slots = new ArrayList<>();
-            PlanningTime.Offsets paris = new PlanningTime.Offsets();
-            long durationSeconds = duration.toSeconds();
             for (int i = 0; i < size && slots.size() < limit; ) {
                 int j = i;
                 while (j < size && seconds[j] == seconds[i]) {

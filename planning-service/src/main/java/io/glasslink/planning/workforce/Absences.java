@@ -28,11 +28,12 @@ public class Absences {
     public Absence record(String technicianId, Instant from, Instant to, String reason) {
         Technician technician = workforce.technician(technicianId)
                 .orElseThrow(() -> new UnknownTechnicianException(technicianId));
+        Instant now = clock.instant();
         Absence absence = new Absence(UUID.randomUUID(), technicianId, from, to, reason);
-        workforce.record(absence);
+        workforce.record(absence, now);
         events.publishEvent(new TechnicianAbsenceRecorded(UUID.randomUUID(), absence.absenceId(), technicianId,
                 technician.homeCentreId(), PlanningTime.paris(from), PlanningTime.paris(to), reason,
-                PlanningTime.paris(clock.instant())));
+                PlanningTime.paris(now)));
         return absence;
     }
 }

@@ -1,5 +1,6 @@
 package io.glasslink.planning.workforce;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,6 @@ public interface Workforce {
     /** The technicians whose home centre is {@code centreId}. */
     List<Technician> ofCentre(String centreId);
 
-    /** Stores a new absence. */
-    void record(Absence absence);
+    /** Stores a new absence, recorded at {@code recordedAt}. */
+    void record(Absence absence, Instant recordedAt);
 }

@@ -31,7 +31,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void holdingAFreeSlotAnswersHeldWithItsExpiryAndConfirmingMakesItConfirmed() {
-        LocalDate day = workday(4);
+        LocalDate day = dayWithSlots("C030", "SIDE_WINDOW", 4);
         Object start = slots("C030", "SIDE_WINDOW", day).get(0).get("start");
         String reference = ref();
         var held = hold(reference, "C030", "SIDE_WINDOW", start);
@@ -40,7 +40,8 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         assertThat(held.getBody()).containsEntry("status", "HELD").containsEntry("centreId", "C030").containsEntry("mode", "CENTRE")
                 .containsEntry("start", start).doesNotContainKey("technicianId");
         OffsetDateTime expiresAt = OffsetDateTime.parse((String) held.getBody().get("expiresAt"));
-        assertThat(expiresAt).isBetween(OffsetDateTime.now().plusMinutes(9), OffsetDateTime.now().plusMinutes(11));
+        OffsetDateTime now = OffsetDateTime.ofInstant(CLOCK.instant(), PlanningTime.ZONE);
+        assertThat(expiresAt).isBetween(now.plusMinutes(9), now.plusMinutes(11));
 
         String id = (String) held.getBody().get("appointmentId");
         var confirmed = post("/api/v1/appointments/" + id + "/confirm", null);
@@ -52,7 +53,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void repeatingAHoldWithTheSameKeyAnswersTheStoredResponseAndHoldsOnce() {
-        Object start = slots("C031", "CHIP_REPAIR", workday(4)).get(0).get("start");
+        Object start = slots("C031", "CHIP_REPAIR", dayWithSlots("C031", "CHIP_REPAIR", 4)).get(0).get("start");
         String reference = ref();
         var first = hold(reference, "C031", "CHIP_REPAIR", start);
         var second = hold(reference, "C031", "CHIP_REPAIR", start);
@@ -64,7 +65,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void reusingAKeyWithADifferentRequestIsUnprocessableAndWritesNothing() {
-        List<Map<String, Object>> slots = slots("C031", "CHIP_REPAIR", workday(5));
+        List<Map<String, Object>> slots = slots("C031", "CHIP_REPAIR", dayWithSlots("C031", "CHIP_REPAIR", 5));
         String reference = ref();
         hold(reference, "C031", "CHIP_REPAIR", slots.get(0).get("start"));
         var reused = hold(reference, "C031", "CHIP_REPAIR", slots.get(slots.size() - 1).get("start"));
@@ -76,12 +77,13 @@ class AppointmentApiTest extends PlanningIntegrationTest {
     @Test
     void badHoldRequestsAreRejectedWithTheRightStatusAndWriteNothing() {
         String reference = ref();
-        Object start = slots("C032", "CHIP_REPAIR", workday(4)).get(0).get("start");
+        Object start = slots("C032", "CHIP_REPAIR", dayWithSlots("C032", "CHIP_REPAIR", 4)).get(0).get("start");
         var unknownJob = post("/api/v1/appointments", Map.of("bookingReference", reference, "jobType", "SUNROOF",
                 "centreId", "C032", "mode", "CENTRE", "start", start));
         assertThat(unknownJob.getStatusCode().value()).isEqualTo(400);
         var past = post("/api/v1/appointments", Map.of("bookingReference", reference + "p", "jobType", "CHIP_REPAIR",
-                "centreId", "C032", "mode", "CENTRE", "start", "2020-01-07T09:00:00+01:00"));
+                "centreId", "C032", "mode", "CENTRE", "start",
+                OffsetDateTime.parse((String) start).minusDays(30).toString()));
         assertThat(past.getStatusCode().value()).isEqualTo(400);
         var unknownCentre = post("/api/v1/appointments", Map.of("bookingReference", reference + "c", "jobType", "CHIP_REPAIR",
                 "centreId", "C999", "mode", "CENTRE", "start", start));
@@ -98,7 +100,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void aTakenSlotAnswersConflictOnceEveryTechnicianIsBusy() {
-        Map<String, Object> slot = slots("C033", "WINDSCREEN_REPLACEMENT", workday(6)).get(0);
+        Map<String, Object> slot = slots("C033", "WINDSCREEN_REPLACEMENT", dayWithSlots("C033", "WINDSCREEN_REPLACEMENT", 6)).get(0);
         int capacity = (Integer) slot.get("capacity");
         for (int i = 0; i < capacity; i++) {
             assertThat(hold(ref(), "C033", "WINDSCREEN_REPLACEMENT", slot.get("start")).getStatusCode().value()).isEqualTo(201);
@@ -110,31 +112,46 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void cancellingAConfirmedAppointmentWithinTwentyFourHoursNeedsAnOverride() {
-        LocalDate tomorrow = LocalDate.now(PlanningTime.ZONE).plusDays(1);
-        while (slots("C034", "CHIP_REPAIR", tomorrow).isEmpty()) {
-            tomorrow = tomorrow.plusDays(1);
-        }
-        Map<String, Object> slot = slots("C034", "CHIP_REPAIR", tomorrow).get(0);
+        Map<String, Object> slot = slots("C034", "CHIP_REPAIR", dayWithSlots("C034", "CHIP_REPAIR", 4)).get(0);
         String id = (String) hold(ref(), "C034", "CHIP_REPAIR", slot.get("start")).getBody().get("appointmentId");
         post("/api/v1/appointments/" + id + "/confirm", null);
         OffsetDateTime start = OffsetDateTime.parse((String) slot.get("start"));
-        boolean within = start.isBefore(OffsetDateTime.now().plusHours(24));
-        var refused = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "changed my mind"));
-        if (within) {
+        java.time.Instant before = CLOCK.instant();
+        try {
+            CLOCK.set(start.toInstant().minus(java.time.Duration.ofHours(23)));
+            var refused = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "changed my mind"));
             assertThat(refused.getStatusCode().value()).isEqualTo(409);
             assertThat(refused.getBody()).containsEntry("type", "https://glasslink.io/problems/notice-policy")
                     .containsEntry("policy", "cancel-notice");
+            assertThat(api().get().uri("/api/v1/appointments/{id}", id).retrieve().toEntity(MAP).getBody())
+                    .containsEntry("status", "CONFIRMED");
             var overridden = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "x", "overrideReason", "windscreen shattered"));
             assertThat(overridden.getBody()).containsEntry("status", "CANCELLED");
-        } else {
-            assertThat(refused.getBody()).containsEntry("status", "CANCELLED");
+            assertThat(post("/api/v1/appointments/" + id + "/cancel", null).getBody()).containsEntry("status", "CANCELLED");
+        } finally {
+            CLOCK.set(before);
         }
-        assertThat(post("/api/v1/appointments/" + id + "/cancel", null).getBody()).containsEntry("status", "CANCELLED");
+    }
+
+    @Test
+    void cancellingAConfirmedAppointmentMoreThanTwentyFourHoursAheadNeedsNoOverride() {
+        Map<String, Object> slot = slots("C034", "SIDE_WINDOW", dayWithSlots("C034", "SIDE_WINDOW", 5)).get(0);
+        String id = (String) hold(ref(), "C034", "SIDE_WINDOW", slot.get("start")).getBody().get("appointmentId");
+        post("/api/v1/appointments/" + id + "/confirm", null);
+        OffsetDateTime start = OffsetDateTime.parse((String) slot.get("start"));
+        java.time.Instant before = CLOCK.instant();
+        try {
+            CLOCK.set(start.toInstant().minus(java.time.Duration.ofHours(25)));
+            assertThat(post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "changed my mind")).getBody())
+                    .containsEntry("status", "CANCELLED");
+        } finally {
+            CLOCK.set(before);
+        }
     }
 
     @Test
     void reschedulingMovesTheAppointmentAndFreesTheOldSlot() {
-        LocalDate day = workday(7);
+        LocalDate day = dayWithSlots("C035", "SIDE_WINDOW", 7);
         List<Map<String, Object>> slots = slots("C035", "SIDE_WINDOW", day);
         Map<String, Object> first = slots.get(0);
         Map<String, Object> last = slots.get(slots.size() - 1);
@@ -154,7 +171,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
 
     @Test
     void reschedulingToATakenSlotFailsAndLeavesTheAppointmentWhereItWas() {
-        LocalDate day = workday(8);
+        LocalDate day = dayWithSlots("C036", "CHIP_REPAIR", 8);
         List<Map<String, Object>> slots = slots("C036", "CHIP_REPAIR", day);
         Map<String, Object> target = slots.get(slots.size() - 1);
         for (int i = 0; i < (Integer) target.get("capacity"); i++) {
@@ -201,7 +218,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
     }
 
     private static String nextSunday() {
-        LocalDate d = LocalDate.now(PlanningTime.ZONE).plusDays(3);
+        LocalDate d = io.glasslink.planning.BusinessTime.today().plusDays(3);
         while (d.getDayOfWeek() != java.time.DayOfWeek.SUNDAY) {
             d = d.plusDays(1);
         }

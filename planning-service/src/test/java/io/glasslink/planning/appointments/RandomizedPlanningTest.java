@@ -94,7 +94,8 @@ class RandomizedPlanningTest extends PlanningIntegrationTest {
                 yield post(path + "/reschedule", Map.of("start", s[2], "overrideReason", "test"));
             }
             default -> {
-                jdbc.update("update appointment set expires_at = now() - interval '1 second' where appointment_id = ?::uuid and status = 'HELD'", id);
+                jdbc.update("update appointment set expires_at = ? where appointment_id = ?::uuid and status = 'HELD'",
+                        java.time.OffsetDateTime.ofInstant(CLOCK.instant().minusSeconds(1), java.time.ZoneOffset.UTC), id);
                 service.expireDueHolds();
                 yield 200;
             }

@@ -25,6 +25,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.glasslink.planning.BusinessTime;
 import io.glasslink.planning.PlanningIntegrationTest;
 import io.glasslink.planning.TestIdentity;
 import io.glasslink.planning.slots.JobType;
@@ -82,7 +83,7 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
     SlotSearch search;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private final String token = TestIdentity.token("glasslink-gateway", "planning-service", Instant.now().plusSeconds(3600),
+    private final String token = TestIdentity.token("glasslink-gateway", "planning-service", BusinessTime.now().plusSeconds(3600),
             TestIdentity.signingKey());
     private final List<String> report = new ArrayList<>();
 

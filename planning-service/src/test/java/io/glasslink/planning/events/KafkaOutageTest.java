@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.glasslink.planning.PlanningTime;
+import io.glasslink.planning.BusinessTime;
 import io.glasslink.planning.TestIdentity;
 import io.glasslink.planning.appointments.Appointment;
 import io.glasslink.planning.appointments.AppointmentService;
@@ -23,7 +23,6 @@ import io.glasslink.planning.slots.Mode;
 import io.glasslink.planning.slots.SlotQuery;
 import io.glasslink.planning.slots.SlotSearch;
 import io.glasslink.planning.slots.SlotSearchResult;
-import io.glasslink.planning.workforce.FrenchHolidays;
 import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.PostgresServer;
 import io.glasslink.testsupport.TestInfrastructure;
@@ -36,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -57,6 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.kafka.producer.properties.delivery.timeout.ms=3000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.reconnect.backoff.max.ms=500"})
+@Import(BusinessTime.class)
 class KafkaOutageTest {
 
     private static final SwitchableTcpProxy KAFKA = new SwitchableTcpProxy(FreePorts.find(), TestInfrastructure.kafka().bootstrapServers());
@@ -149,11 +150,10 @@ class KafkaOutageTest {
     }
 
     private Appointment holdFirstSlot(String centre) {
-        LocalDate day = LocalDate.now(PlanningTime.ZONE).plusDays(3);
-        while (day.getDayOfWeek().getValue() > 5 || FrenchHolidays.isHoliday(day)) {
-            day = day.plusDays(1);
-        }
-        SlotSearchResult r = search.search(new SlotQuery(JobType.CHIP_REPAIR, false, List.of(centre), null, day, day, null, null));
+        // the first start of the two weeks after the next three days: seeded absences vary with the date
+        LocalDate from = BusinessTime.today().plusDays(3);
+        SlotSearchResult r = search.search(new SlotQuery(JobType.CHIP_REPAIR, false, List.of(centre), null, from,
+                from.plusDays(13), null, null));
         OffsetDateTime start = r.results().get(0).slots().get(0).start();
         return appointments.hold(new HoldCommand("OUT-" + UUID.randomUUID(), JobType.CHIP_REPAIR, false, centre, Mode.CENTRE, null, start));
     }

@@ -52,7 +52,7 @@ class OutboxRecoveryTest extends PlanningIntegrationTest {
     void aPublicationLeftProcessingByAStoppedInstanceIsPublishedWithItsId() throws Exception {
         // the row a hold writes, seen inside its transaction, which is then rolled back (nothing sent)
         String centre = "C090";
-        Object start = slots(centre, "CHIP_REPAIR", workday(6)).get(0).get("start");
+        Object start = slots(centre, "CHIP_REPAIR", dayWithSlots(centre, "CHIP_REPAIR", 6)).get(0).get("start");
         Map<String, Object> row = tx.execute(status -> {
             var hold = appointments.hold(new HoldCommand("REC-" + UUID.randomUUID(), JobType.CHIP_REPAIR, false, centre,
                     Mode.CENTRE, null, OffsetDateTime.parse((String) start)));
@@ -69,11 +69,13 @@ class OutboxRecoveryTest extends PlanningIntegrationTest {
 
         // as an instance leaves it when it stops after marking it PROCESSING
         UUID id = UUID.randomUUID();
+        java.time.OffsetDateTime twoMinutesAgo = java.time.OffsetDateTime.ofInstant(CLOCK.instant().minusSeconds(120),
+                java.time.ZoneOffset.UTC);
         jdbc.update("""
                 insert into event_publication (id, listener_id, event_type, serialized_event, publication_date, status,
                   completion_attempts, last_resubmission_date)
-                values (?, ?, ?, ?, now() - interval '2 minutes', 'PROCESSING', 1, now() - interval '2 minutes')""",
-                id, row.get("listener_id"), row.get("event_type"), row.get("serialized_event"));
+                values (?, ?, ?, ?, ?, 'PROCESSING', 1, ?)""",
+                id, row.get("listener_id"), row.get("event_type"), row.get("serialized_event"), twoMinutesAgo, twoMinutesAgo);
         Matcher m = EVENT_ID.matcher((String) row.get("serialized_event"));
         assertThat(m.find()).isTrue();
         String eventId = m.group(1);

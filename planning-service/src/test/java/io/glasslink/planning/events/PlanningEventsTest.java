@@ -44,7 +44,7 @@ class PlanningEventsTest extends PlanningIntegrationTest {
     @Test
     void everyPlanningEventIsPublishedAsAValidCloudEventKeyedByCentre() {
         String centre = "C070";
-        List<Map<String, Object>> slots = slots(centre, "CHIP_REPAIR", workday(5));
+        List<Map<String, Object>> slots = slots(centre, "CHIP_REPAIR", dayWithSlots(centre, "CHIP_REPAIR", 5));
         String first = (String) hold("EV-" + UUID.randomUUID(), centre, "CHIP_REPAIR", slots.get(0).get("start")).getBody()
                 .get("appointmentId");
         post("/api/v1/appointments/" + first + "/confirm", Map.of());
@@ -52,7 +52,8 @@ class PlanningEventsTest extends PlanningIntegrationTest {
         post("/api/v1/appointments/" + first + "/cancel", Map.of("reason", "no longer needed"));
         String second = (String) hold("EV-" + UUID.randomUUID(), centre, "CHIP_REPAIR", slots.get(1).get("start")).getBody()
                 .get("appointmentId");
-        jdbc.update("update appointment set expires_at = now() - interval '1 second' where appointment_id = ?::uuid", second);
+        jdbc.update("update appointment set expires_at = ? where appointment_id = ?::uuid",
+                java.time.OffsetDateTime.ofInstant(CLOCK.instant().minusSeconds(1), java.time.ZoneOffset.UTC), second);
         service.expireDueHolds();
         String technician = jdbc.queryForObject("select min(technician_id) from technician where home_centre_id = ?", String.class, centre);
         OffsetDateTime from = workday(20).atStartOfDay(PlanningTime.ZONE).toOffsetDateTime();

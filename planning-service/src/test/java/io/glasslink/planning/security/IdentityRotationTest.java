@@ -1,5 +1,7 @@
 package io.glasslink.planning.security;
 
+import java.time.Clock;
+
 import io.glasslink.testsupport.GatewayTokens;
 import io.glasslink.testsupport.IdentityRotationChecks;
 import org.junit.jupiter.api.Test;
@@ -12,9 +14,11 @@ class IdentityRotationTest {
 
     @Test
     void thePreviousSecretIsAcceptedDuringARotationOnly() {
+        // IdentityRotationChecks mints its tokens from the system clock: the decoder judges them by the same clock
         IdentityRotationChecks.check("planning-service", (current, previous) -> {
             JwtDecoder decoder = new IdentitySecurity().identityJwtDecoder(
-                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity"));
+                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity"),
+                    Clock.systemUTC());
             return token -> decoder.decode(token).getAudience();
         }, BadJwtException.class, JwtValidationException.class);
     }

@@ -37,10 +37,10 @@ class IdentitySecurityTest extends PlanningIntegrationTest {
 
     @Test
     void tokensForAnotherAudienceFromAnotherIssuerExpiredOrSignedByAStrangerAreRefused() {
-        Instant in60s = Instant.now().plusSeconds(60);
+        Instant in60s = CLOCK.instant().plusSeconds(60);
         assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "supply-chain-service", in60s, TestIdentity.signingKey())));
         assertUnauthorized(call(TestIdentity.token("someone-else", "planning-service", in60s, TestIdentity.signingKey())));
-        assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "planning-service", Instant.now().minusSeconds(300),
+        assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "planning-service", CLOCK.instant().minusSeconds(300),
                 TestIdentity.signingKey())));
         assertUnauthorized(call(TestIdentity.token("glasslink-gateway", "planning-service", in60s, TestIdentity.strangerKey())));
         assertUnauthorized(call("not-a-jwt"));

@@ -64,7 +64,7 @@ class SlotSearchAcrossDstTest {
                 return List.of(t);
             }
 
-            public void record(Absence a) {
+            public void record(Absence a, Instant recordedAt) {
             }
         };
         BusyTimes none = (ids, bookings, absences, at, excluding) -> new BusyTimes.Busy(Map.of(), Map.of(), false);

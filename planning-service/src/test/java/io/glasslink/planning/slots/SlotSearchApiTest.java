@@ -21,7 +21,7 @@ class SlotSearchApiTest extends PlanningIntegrationTest {
 
     @Test
     void oneCentreSearchGivesParisTimedStartsWithCapacityAndNoTechnician() {
-        LocalDate day = workday(3);
+        LocalDate day = dayWithSlots("C020", "WINDSCREEN_REPLACEMENT", 3);
         List<Map<String, Object>> slots = slots("C020", "WINDSCREEN_REPLACEMENT", day);
         assertThat(slots).isNotEmpty().allSatisfy(s -> {
             assertThat(s).containsOnlyKeys("start", "end", "capacity");

@@ -63,28 +63,29 @@ class JdbcAppointments implements Appointments {
      * the arbiter (a concurrent overlapping insert is waited for, then this one writes nothing).
      */
     @Override
-    public boolean insertIfFree(Appointment a) {
+    public boolean insertIfFree(Appointment a, Instant now) {
         return jdbc.update("""
                 insert into appointment (appointment_id, booking_reference, technician_id, centre_id, mode, postcode,
-                  job_type, calibration, during, status, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?)
+                  job_type, calibration, during, status, expires_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)
                 on conflict do nothing""",
                 a.appointmentId(), a.bookingReference(), a.technicianId(), a.centreId(), a.mode().name(), a.postcode(),
-                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt())) == 1;
+                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt()),
+                utc(now), utc(now)) == 1;
     }
 
     @Override
-    public boolean moveIfFree(Appointment moved) {
+    public boolean moveIfFree(Appointment moved, Instant now) {
         return inSavepoint(() -> jdbc.update("""
-                update appointment set technician_id = ?, during = tstzrange(?, ?, '[)'), updated_at = now()
+                update appointment set technician_id = ?, during = tstzrange(?, ?, '[)'), updated_at = ?
                 where appointment_id = ?""",
-                moved.technicianId(), utc(moved.start()), utc(moved.end()), moved.appointmentId()));
+                moved.technicianId(), utc(moved.start()), utc(moved.end()), utc(now), moved.appointmentId()));
     }
 
     @Override
-    public void updateStatus(Appointment a) {
-        jdbc.update("update appointment set status = ?, expires_at = ?, updated_at = now() where appointment_id = ?",
-                a.status().name(), utc(a.expiresAt()), a.appointmentId());
+    public void updateStatus(Appointment a, Instant now) {
+        jdbc.update("update appointment set status = ?, expires_at = ?, updated_at = ? where appointment_id = ?",
+                a.status().name(), utc(a.expiresAt()), utc(now), a.appointmentId());
     }
 
     @Override
@@ -94,25 +95,26 @@ class JdbcAppointments implements Appointments {
                   select appointment_id from appointment
                   where status = 'HELD' and expires_at <= ?
                   order by expires_at limit ? for update skip locked)
-                update appointment a set status = 'EXPIRED', updated_at = now()
+                update appointment a set status = 'EXPIRED', updated_at = ?
                 from due where a.appointment_id = due.appointment_id
                 returning a.appointment_id, a.booking_reference, a.technician_id, a.centre_id, a.mode, a.postcode,
                   a.job_type, a.calibration, lower(a.during) as starts, upper(a.during) as ends, a.status, a.expires_at""",
-                ROW, utc(now), limit);
+                ROW, utc(now), limit, utc(now));
     }
 
     @Override
     public List<Appointment> expireDueOverlapping(Collection<String> technicianIds, Interval range, Instant now) {
         return jdbc.query(con -> {
             var ps = con.prepareStatement("""
-                    update appointment set status = 'EXPIRED', updated_at = now()
+                    update appointment set status = 'EXPIRED', updated_at = ?
                     where status = 'HELD' and expires_at <= ? and technician_id = any(?)
                       and during && tstzrange(?, ?, '[)')
                     returning""" + " " + COLUMNS);
             ps.setObject(1, utc(now));
-            ps.setArray(2, con.createArrayOf("text", technicianIds.toArray()));
-            ps.setObject(3, utc(range.start()));
-            ps.setObject(4, utc(range.end()));
+            ps.setObject(2, utc(now));
+            ps.setArray(3, con.createArrayOf("text", technicianIds.toArray()));
+            ps.setObject(4, utc(range.start()));
+            ps.setObject(5, utc(range.end()));
             return ps;
         }, ROW);
     }

@@ -1,6 +1,7 @@
 package io.glasslink.planning.workforce.persistence;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -50,11 +51,14 @@ class JdbcWorkforce implements Workforce {
     }
 
     @Override
-    public void record(Absence absence) {
-        jdbc.update("insert into absence (absence_id, technician_id, during, reason) values (?, ?, tstzrange(?, ?, '[)'), ?)",
+    public void record(Absence absence, Instant recordedAt) {
+        jdbc.update("""
+                insert into absence (absence_id, technician_id, during, reason, recorded_at)
+                values (?, ?, tstzrange(?, ?, '[)'), ?, ?)""",
                 absence.absenceId(), absence.technicianId(),
                 OffsetDateTime.ofInstant(absence.from(), ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(absence.to(), ZoneOffset.UTC), absence.reason());
+                OffsetDateTime.ofInstant(absence.to(), ZoneOffset.UTC), absence.reason(),
+                OffsetDateTime.ofInstant(recordedAt, ZoneOffset.UTC));
     }
 
     private Directory directory() {
