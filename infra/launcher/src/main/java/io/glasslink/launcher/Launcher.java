@@ -9,8 +9,11 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
+import io.glasslink.launcher.control.ControlServer;
 import io.glasslink.launcher.platform.Platform;
 import io.glasslink.launcher.platform.PlatformSettings;
 import io.glasslink.launcher.platform.RunState;
@@ -18,9 +21,9 @@ import io.glasslink.launcher.platform.Summary;
 import io.glasslink.launcher.process.LaunchException;
 
 /**
- * {@code java -jar launcher.jar up [--clean] | stop | status}, run from the repository root (or
- * with {@code -Dglasslink.root=<dir>}). {@code up} stays in the foreground until Ctrl-C or
- * {@code stop}.
+ * {@code java -jar launcher.jar up [--clean] | stop | status | restart NAME}, run from the repository
+ * root (or with {@code -Dglasslink.root=<dir>}). {@code up} stays in the foreground until Ctrl-C or
+ * {@code stop}, restarts a process that crashes and takes {@code restart} requests on its control API.
  */
 public final class Launcher {
 
@@ -45,17 +48,22 @@ public final class Launcher {
         String command = a.isEmpty() ? "help" : a.get(0);
         int code = switch (command) {
             case "up" -> up(settings, a.contains("--clean"), System.out);
-            case "stop" -> new RunState(settings).stop(System.out, Duration.ofSeconds(90)) ? 0 : notRunning();
-            case "status" -> {
-                new RunState(settings).printStatus(System.out);
-                yield new RunState(settings).launcher().isPresent() ? 0 : 3;
-            }
-            default -> {
-                System.out.println("usage: java -jar launcher.jar up [--clean] | stop | status");
-                yield "help".equals(command) ? 0 : 2;
-            }
+            case "stop" -> new RunState(settings).stop(System.out, Duration.ofSeconds(90)) ? stopped() : notRunning();
+            case "status" -> Operations.status(settings, System.out);
+            case "restart" -> a.size() == 2 ? Operations.restart(settings, a.get(1), System.out) : usage(command);
+            default -> usage(command);
         };
         System.exit(code);
+    }
+
+    private static int usage(String command) {
+        System.out.println("usage: java -jar launcher.jar up [--clean] | stop | status | restart NAME");
+        return "help".equals(command) ? 0 : 2;
+    }
+
+    private static int stopped() {
+        System.out.println("glasslink stopped");
+        return 0;
     }
 
     private static int notRunning() {
@@ -69,6 +77,12 @@ public final class Launcher {
             System.err.println("glasslink is already running (launcher pid " + state.launcher().get().pid()
                     + "): ./glasslink status, or ./glasslink stop first");
             return 1;
+        }
+        List<RunState.Leftover> left = state.leftovers();
+        if (!left.isEmpty()) {
+            out.println("cleaning up after a platform whose launcher is gone (" + left.size() + " processes of "
+                    + settings.home() + " still run):");
+            state.endLeftovers(out, Platform.STOP_GRACE);
         }
         try {
             if (clean) {
@@ -84,9 +98,11 @@ public final class Launcher {
         }
         Platform platform = new Platform(settings, out);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<ControlServer> control = new AtomicReference<>();
         Thread hook = new Thread(() -> {
             out.println();
             out.println("stopping glasslink ...");
+            Optional.ofNullable(control.get()).ifPresent(ControlServer::close);
             platform.close();
             state.clearLauncher();
             out.println("glasslink stopped");
@@ -95,6 +111,13 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             Platform.Started started = platform.start();
+            try {
+                control.set(ControlServer.start(platform.supervisor()));
+                state.recordControl(control.get().port(), control.get().token());
+            } catch (IOException e) {
+                out.println("NOTICE: no control API (" + e.getMessage() + "): ./glasslink restart will not work;"
+                        + " crashed processes are still restarted");
+            }
             Summary.print(settings, started, Files.exists(settings.pidFile("link-simulator")), out);
         } catch (LaunchException e) {
             // start() has already stopped what it started

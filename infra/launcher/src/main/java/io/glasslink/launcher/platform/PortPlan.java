@@ -38,6 +38,24 @@ public record PortPlan(int gateway, int bookingWeb, int supplyChain, int plannin
                 Ports.findFree(), Ports.findFree());
     }
 
+    /** Each port by its {@code GLASSLINK_PORT_<NAME>} name, lower case with dashes ({@code link-supply-chain}). */
+    public Map<String, Integer> named() {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        m.put("gateway", gateway);
+        m.put("booking-web", bookingWeb);
+        m.put("supply-chain", supplyChain);
+        m.put("planning", planning);
+        m.put("datahub", datahub);
+        m.put("link-control", linkControl);
+        m.put("link-supply-chain", linkSupplyChain);
+        m.put("link-planning", linkPlanning);
+        m.put("kafka", kafka);
+        m.put("kafka-controller", kafkaController);
+        m.put("postgres", postgres);
+        m.put("s3", s3);
+        return m;
+    }
+
     /** Each port with what it is for, in start order. */
     public Map<Integer, String> purposes() {
         Map<Integer, String> m = new LinkedHashMap<>();

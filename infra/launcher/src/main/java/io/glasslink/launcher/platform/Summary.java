@@ -33,6 +33,10 @@ public final class Summary {
         row(out, "Logs", s.logs() + "/<name>.log");
         row(out, "Data", s.data() + "   (kept across restarts; ./glasslink up --clean wipes it)");
         out.println();
+        out.println(s.restartLimit() > 0
+                ? "A process that crashes is started again (up to " + s.restartLimit() + " times in a row, GLASSLINK_RESTART_LIMIT);"
+                : "Crashed processes stay down (GLASSLINK_RESTART_LIMIT=0);");
+        out.println("./glasslink status shows crashes and restarts, ./glasslink restart NAME restarts one process.");
         out.println("Ctrl-C here (or ./glasslink stop) stops everything.");
     }
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -70,26 +71,66 @@ public final class ManagedProcess {
         return process.exitValue();
     }
 
-    /** Sends SIGTERM, waits up to {@code grace} (children included), then kills what is left. */
-    public void stop(Duration grace) {
+    /** When the process ended (completes at once for an ended one). */
+    public CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** How a stop went: how long the process took to end and whether it had to be killed. */
+    public record Stopped(Duration took, boolean killed) {
+    }
+
+    /**
+     * Sends SIGTERM, waits up to {@code grace} for the process (children included), then kills what
+     * is left with SIGKILL.
+     */
+    public Stopped stop(Duration grace) {
+        long t0 = System.nanoTime();
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         process.destroy();
+        boolean killed = false;
         try {
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                killed = true;
                 tree.forEach(ProcessHandle::destroyForcibly);
                 process.waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            killed = true;
             tree.forEach(ProcessHandle::destroyForcibly);
         }
         tree.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        deletePidFile();
+        return new Stopped(Duration.ofNanos(System.nanoTime() - t0), killed);
+    }
+
+    /** SIGKILL to the process and its children, as a crash would end them; the pid file stays. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+    }
+
+    /** Forgets the pid file of an ended process. */
+    public void deletePidFile() {
         try {
             Files.deleteIfExists(pidFile);
         } catch (IOException ignored) {
             // a stale pid file is checked against the command line before anyone acts on it
         }
+    }
+
+    /** Words for an exit code: the JVM reports a death by signal N as 128 + N. */
+    public static String describeExit(int code) {
+        return switch (code) {
+            case 0 -> "exited normally (code 0)";
+            case 128 + 9 -> "was killed (SIGKILL, code 137)";
+            case 128 + 15 -> "ended on SIGTERM (code 143)";
+            case 128 + 2 -> "ended on SIGINT (code 130)";
+            case 128 + 6 -> "aborted (SIGABRT, code 134)";
+            default -> "exited with code " + code;
+        };
     }
 
     /** The last {@code lines} lines of the log, for explaining a failure. */

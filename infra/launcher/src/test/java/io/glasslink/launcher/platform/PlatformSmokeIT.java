@@ -7,14 +7,17 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import io.glasslink.launcher.process.Ports;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -25,39 +28,79 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The whole platform as deployed: real Kafka (own JVM), PostgreSQL, S3Proxy, the link simulator
- * and the five service jars in JVMs of their own, started by the launcher's code on free ports so
- * that it never meets a platform already running on this machine. Besides health, it runs the
- * platform's end-to-end flows: a partner booking through the gateway, the link and the real
- * on-prem services, landed in the lake; and bookings taken while the link is down.
+ * The whole platform as ops run it: {@code target/launcher.jar} in a process of its own starts real
+ * Kafka (own JVM), PostgreSQL, S3Proxy, the link simulator and the five service jars in JVMs of their
+ * own, on free ports, so that it never meets a platform already running on this machine.
+ *
+ * <p>The first launcher is killed with SIGKILL once it has started every process; the second
+ * {@code up} must end what it left and start. Then the platform's end-to-end flows run (a partner
+ * booking through the gateway, the link and the real on-prem services, landed in the lake; bookings
+ * taken while the link is down), a service killed with SIGKILL comes back by itself, {@code restart}
+ * replaces a process through the launcher, and {@code stop} — with the broker and the database down —
+ * ends every process, restarted ones included, each service within 20 s of its SIGTERM.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformSmokeIT {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_PATIENCE = Duration.ofMinutes(15);
 
+    private static LaunchedPlatform launched;
     private static PlatformSettings settings;
-    private static Platform platform;
-    private static List<Long> startedPids;
+    /** Pids of the first launcher's processes, alive when it was killed. */
+    private static Map<String, Long> orphans;
+    private static long killedLauncher;
 
     @BeforeAll
-    static void startPlatform() throws IOException {
+    static void killTheFirstLauncherMidStartThenStartAgain() throws Exception {
         Path root = Path.of(System.getProperty("glasslink.root", "../..")).toAbsolutePath().normalize();
-        Path home = root.resolve("infra/launcher/target/smoke-platform");
-        deleteTree(home);
-        // generous: the suite shares 2 cores with other builds; start-up figures live in benchmarks.md
-        settings = new PlatformSettings(root, home, PortPlan.allFree(), Duration.ofSeconds(600),
-                PlatformSettings.DEFAULT_SERVICE_JVM_OPTIONS, PlatformSettings.DEFAULT_KAFKA_JVM_OPTIONS);
-        platform = new Platform(settings, System.out);
-        platform.start();
-        startedPids = platform.pids().stream().filter(pid -> pid != ProcessHandle.current().pid()).toList();
+        launched = LaunchedPlatform.fresh(root, "smoke-platform");
+        settings = launched.settings();
+        Process first = launched.up();
+        killedLauncher = first.pid();
+        // every process started (the last service is the gateway): then the launcher dies as kill -9 would end it
+        launched.awaitOutput(1, "starting gateway-service", START_PATIENCE);
+        awaitPidFiles();
+        orphans = new LinkedHashMap<>();
+        for (String name : List.of("kafka", "postgres", "link-simulator", "supply-chain-service", "planning-service",
+                "datahub-service", "booking-web-service", "gateway-service")) {
+            orphans.put(name, launched.recordedPid(name).orElseThrow());
+        }
+        first.destroyForcibly().waitFor();
+        launched.up();
+        launched.awaitOutput(2, "glasslink is up", START_PATIENCE);
+    }
+
+    private static void awaitPidFiles() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (LaunchedPlatform.SERVICES.stream().anyMatch(s -> launched.recordedPid(s).isEmpty())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll
     static void stopPlatform() {
-        if (platform != null) {
-            platform.close();
+        if (launched != null) {
+            launched.destroy();
+        }
+    }
+
+    @Test
+    @Order(0)
+    void aLauncherKilledWithSigkillLeavesItsProcessesRunningAndTheNextUpEndsThemBeforeStarting() throws Exception {
+        assertThat(LaunchedPlatform.running(killedLauncher)).isFalse();
+        assertThat(orphans).as("the first launcher's processes").hasSize(8);
+        String second = launched.output(2);
+        assertThat(second).contains("cleaning up after a platform whose launcher is gone");
+        orphans.forEach((name, pid) -> {
+            assertThat(second).as("what the second up printed").contains("ending leftover " + name + " (pid " + pid + ")");
+            assertThat(LaunchedPlatform.running(pid)).as(name + " of the killed launcher (pid " + pid + ")").isFalse();
+        });
+        // and the platform it started in their place answers
+        for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
+            assertThat(launched.recordedPid(spec.name())).as(spec.name()).isPresent().get().isNotEqualTo(orphans.get(spec.name()));
         }
     }
 
@@ -108,17 +151,6 @@ class PlatformSmokeIT {
 
     @Test
     @Order(1)
-    void servicesGetTheirDatabaseKafkaAndS3FromTheLauncher() {
-        ServiceSpec booking = ServiceSpec.all(settings.ports()).stream()
-                .filter(s -> s.name().equals("booking-web-service")).findFirst().orElseThrow();
-        Map<String, String> env = platform.serviceEnvironment(booking);
-        assertThat(env).containsEntry("DB_URL", "jdbc:postgresql://localhost:" + settings.ports().postgres() + "/booking")
-                .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "localhost:" + settings.ports().kafka())
-                .containsEntry("PLANNING_URL", "http://localhost:" + settings.ports().linkPlanning());
-    }
-
-    @Test
-    @Order(1)
     void aPartnerBookingCrossesGatewayLinkAndOnPremServicesAndItsEventsLandInTheLake() throws Exception {
         JsonNode search = searchSlots();
         String partNumber = search.path("partNumber").asString();
@@ -154,7 +186,7 @@ class PlatformSmokeIT {
         JsonNode search = searchSlots();
         String partNumber = search.path("partNumber").asString();
         JsonNode slots = search.path("slots");
-        List<JsonNode> chosen = new java.util.ArrayList<>();
+        List<JsonNode> chosen = new ArrayList<>();
         java.util.Set<String> centres = new java.util.HashSet<>();
         for (JsonNode s : slots) {
             if (centres.add(s.path("centreId").asString()) && chosen.size() < 3) {
@@ -162,7 +194,7 @@ class PlatformSmokeIT {
             }
         }
         assertThat(chosen).isNotEmpty();
-        List<String> references = new java.util.ArrayList<>();
+        List<String> references = new ArrayList<>();
         try {
             link("PUT", "/paths/direct-connect/outage", "{\"mode\":\"blackhole\"}");
             link("PUT", "/paths/vpn/outage", "{\"mode\":\"blackhole\"}");
@@ -247,7 +279,7 @@ class PlatformSmokeIT {
         if (r.statusCode() != 200) {
             return List.of();
         }
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (JsonNode d : JSON.readTree(r.body())) {
             names.add(d.path("domain").asString() + "/" + d.path("eventType").asString());
         }
@@ -256,47 +288,108 @@ class PlatformSmokeIT {
 
     @Test
     @Order(2)
-    void stoppingEndsEveryProcessItStarted() throws InterruptedException {
-        assertThat(startedPids).hasSizeGreaterThanOrEqualTo(8); // postgres, kafka, link simulator, five services
-        platform.close();
-        platform = null;
-        assertThat(stillRunningAfter(Duration.ofSeconds(15))).as("processes still running after stop").isEmpty();
+    void aServiceKilledWithSigkillIsStartedAgainByTheLauncherAndCountedInStatus() throws Exception {
+        long before = launched.control().get("/processes/planning-service").body().path("pid").asLong();
+
+        ProcessHandle.of(before).orElseThrow().destroyForcibly();
+
+        JsonNode planning = await("planning-service", p -> p.path("restarts").asInt() == 1
+                && p.path("state").asString().equals("READY"), Duration.ofMinutes(5));
+        assertThat(planning.path("pid").asLong()).isNotEqualTo(before);
+        assertThat(planning.path("crashes").asInt()).isEqualTo(1);
+        assertThat(planning.path("restarts").asInt()).isEqualTo(1);
+        assertThat(launched.output(2)).contains("planning-service was killed (SIGKILL, code 137); restart 1 of at most 5");
+        LaunchedPlatform.Result status = launched.run("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.output()).containsPattern("planning-service\\s+READY\\s+" + planning.path("pid").asLong()
+                + "\\s+1\\s+1\\s+was killed \\(SIGKILL, code 137\\)");
+        // and the restarted service answers through the gateway and the link again
+        assertThat(searchSlots().path("slots").size()).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void restartGoesThroughTheLauncherAndReplacesTheProcess() throws Exception {
+        long before = launched.control().get("/processes/datahub-service").body().path("pid").asLong();
+
+        LaunchedPlatform.Result restart = launched.run("restart", "datahub-service");
+
+        assertThat(restart.exitCode()).as(restart.output()).isZero();
+        assertThat(restart.output()).contains("datahub-service is ready");
+        JsonNode datahub = launched.control().get("/processes/datahub-service").body();
+        assertThat(datahub.path("pid").asLong()).isNotEqualTo(before);
+        assertThat(datahub.path("restarts").asInt()).isEqualTo(1);
+        assertThat(datahub.path("crashes").asInt()).isZero();
+        assertThat(LaunchedPlatform.running(before)).isFalse();
+        assertThat(launched.run("restart", "no-such-service").output()).contains("no process named 'no-such-service'");
+    }
+
+    /** What the launcher printed about each service's stop, filled by the stop test. */
+    private static final Map<String, String> stops = new LinkedHashMap<>();
+
+    @Test
+    @Order(4)
+    void stopEndsEveryProcessRestartedOnesIncludedWhileTheBrokerAndTheDatabaseAreDown() throws Exception {
+        List<Long> pids = new ArrayList<>();
+        for (JsonNode p : launched.control().get("/processes").body()) {
+            pids.add(p.path("pid").asLong());
+        }
+        pids.add(launched.state().launcher().orElseThrow().pid());
+        assertThat(pids).hasSize(9).doesNotContainNull();
+        // bookings while the broker is gone leave events waiting in the producers; then the database goes too
+        assertThat(launched.control().post("/processes/kafka/stop?kill=true").ok()).isTrue();
+        JsonNode search = searchSlots();
+        for (int i = 0; i < 3 && i < search.path("slots").size(); i++) {
+            book("stop-" + i, search.path("slots").get(i), search.path("partNumber").asString());
+        }
+        assertThat(launched.control().post("/processes/postgres/stop?kill=true").ok()).isTrue();
+
+        LaunchedPlatform.Result stop = launched.run("stop");
+
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(stillRunning(pids, Duration.ofSeconds(15))).as("processes still running after stop").isEmpty();
         assertThat(settings.ports().purposes().keySet()).allSatisfy(port ->
-                assertThat(io.glasslink.launcher.process.Ports.isListening(port)).as("port " + port + " still open").isFalse());
+                assertThat(Ports.isListening(port)).as("port " + port + " still open").isFalse());
+        assertThat(launched.state().leftovers()).isEmpty();
+        String out = launched.output(2);
+        for (String service : LaunchedPlatform.SERVICES) {
+            Matcher m = Pattern.compile(service + " (stopped in [0-9.]+ s|did not stop within 20 s of SIGTERM: killed \\(SIGKILL\\))").matcher(out);
+            stops.put(service, m.find() ? m.group(1) : "(no stop line)");
+        }
+        System.out.println("stop with the broker and the database down: " + stops);
+    }
+
+    @Test
+    @Order(5)
+    void everyServiceEndsWithinTwentySecondsOfSigtermWhileTheBrokerAndTheDatabaseAreDown() {
+        assertThat(stops).as("each service's stop, as the launcher printed it").hasSize(LaunchedPlatform.SERVICES.size())
+                .allSatisfy((service, stop) -> assertThat(stop).as(service).startsWith("stopped in "));
+    }
+
+    private static JsonNode await(String name, Predicate<JsonNode> condition, Duration patience) throws Exception {
+        long deadline = System.nanoTime() + patience.toNanos();
+        JsonNode p = launched.control().get("/processes/" + name).body();
+        while (!condition.test(p) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            p = launched.control().get("/processes/" + name).body();
+        }
+        assertThat(condition.test(p)).as(name + ": " + p).isTrue();
+        return p;
     }
 
     /** Pids that still run (a zombie waiting for its parent does not count) once {@code patience} is over. */
-    private static List<Long> stillRunningAfter(Duration patience) throws InterruptedException {
+    private static List<Long> stillRunning(List<Long> pids, Duration patience) throws InterruptedException {
         long deadline = System.nanoTime() + patience.toNanos();
         List<Long> running;
         do {
-            running = startedPids.stream().filter(PlatformSmokeIT::running).toList();
+            running = pids.stream().filter(LaunchedPlatform::running).toList();
             Thread.sleep(200);
         } while (!running.isEmpty() && System.nanoTime() < deadline);
         return running;
     }
 
-    private static boolean running(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

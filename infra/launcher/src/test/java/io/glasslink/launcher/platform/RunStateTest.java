@@ -45,4 +45,42 @@ class RunStateTest {
             stranger.destroyForcibly();
         }
     }
+
+    @Test
+    void leftoversAreFoundByTheHomeOnTheirCommandLineEvenWithoutPidFiles() throws Exception {
+        PlatformSettings settings = new PlatformSettings(root, root.resolve("home"), PortPlan.allFree(),
+                Duration.ofSeconds(10), List.of(), List.of());
+        PlatformSettings neighbour = new PlatformSettings(root, root.resolve("home2"), PortPlan.allFree(),
+                Duration.ofSeconds(10), List.of(), List.of());
+        // what a killed launcher leaves: JVMs whose command line carries -Dglasslink.home=<home>, no pid files
+        Process service = marked(settings, "planning-service.jar");
+        Process stubborn = new ProcessBuilder("sh", "-c", "trap '' TERM; sleep 60; true", RunState.homeMarker(settings.home())).start();
+        // another platform on the same machine whose home only starts with the same characters
+        Process other = marked(neighbour, "planning-service.jar");
+        try {
+            Thread.sleep(200); // the shell has set its trap
+            assertThat(new RunState(settings).leftovers()).extracting(l -> l.process().pid())
+                    .containsExactlyInAnyOrder(service.pid(), stubborn.pid());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+            List<RunState.Leftover> ended = new RunState(settings).endLeftovers(new PrintStream(out, true), Duration.ofSeconds(1));
+
+            assertThat(ended).hasSize(2);
+            assertThat(service.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(stubborn.waitFor(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(other.isAlive()).isTrue();
+            assertThat(out.toString()).contains("ending leftover sh (pid " + stubborn.pid() + ")")
+                    .contains("(pid " + stubborn.pid() + ") did not stop within 1 s: killed (SIGKILL)");
+            assertThat(new RunState(settings).leftovers()).isEmpty();
+        } finally {
+            service.destroyForcibly();
+            stubborn.destroyForcibly();
+            other.destroyForcibly();
+        }
+    }
+
+    /** A process whose command line looks like a service JVM of the platform at {@code settings}' home. */
+    private static Process marked(PlatformSettings settings, String jar) throws Exception {
+        return new ProcessBuilder("sh", "-c", "sleep 60; true", RunState.homeMarker(settings.home()), "-jar", jar).start();
+    }
 }
