@@ -3,11 +3,12 @@ package io.glasslink.datahub;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.glasslink.testsupport.TimeChecks;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Domain packages stay free of web, Kafka and AWS code; adapters sit in their own packages. */
+/** Domain packages stay free of web, Kafka and AWS code; adapters sit in their own packages; time comes from the Clock bean. */
 class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
@@ -27,5 +28,10 @@ class ArchitectureTest {
         noClasses().that().resideOutsideOfPackages("..datahub.lake.s3..", "..datahub.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
                 .check(classes);
+    }
+
+    @Test
+    void businessTimeComesOnlyFromTheClockBean() {
+        TimeChecks.checkNoSystemClock("io.glasslink.datahub");
     }
 }

@@ -36,8 +36,10 @@ public final class PartitionBatch {
     private final Map<FileKey, LakeFile> files = new LinkedHashMap<>();
     private long lastOffset;
     private long records;
+    private long duplicates;
     private long bytes;
     private Instant windowEnd;
+    private Instant newestEventTime;
 
     public PartitionBatch(String topic, int partition, long startOffset, long openedAtNanos, LakeLayout layout, LakeProperties settings) {
         this.topic = topic;
@@ -72,6 +74,9 @@ public final class PartitionBatch {
             files.put(key, file);
         }
         file.append(line, length, offset);
+        if (newestEventTime == null || eventTime.isAfter(newestEventTime)) {
+            newestEventTime = eventTime;
+        }
         records++;
         bytes += length;
         lastOffset = offset;
@@ -80,6 +85,12 @@ public final class PartitionBatch {
     /** Marks the record at {@code offset} as handled without a lake line (dead-lettered or not routed to the lake). */
     public void skip(long offset) {
         lastOffset = offset;
+    }
+
+    /** Marks the record at {@code offset} as a repeat of an event id already landed: it gets no lake line. */
+    public void duplicate(long offset) {
+        lastOffset = offset;
+        duplicates++;
     }
 
     /** True when the record-count or size limit is reached. */
@@ -114,6 +125,16 @@ public final class PartitionBatch {
     /** Lake lines held. */
     public long records() {
         return records;
+    }
+
+    /** Records dropped as repeats of an event id ({@link #duplicate}). */
+    public long duplicates() {
+        return duplicates;
+    }
+
+    /** The latest event time among the lake lines, null when there is none. */
+    public Instant newestEventTime() {
+        return newestEventTime;
     }
 
     /** True when no record at all was taken. */

@@ -1,5 +1,6 @@
 package io.glasslink.datahub.pipeline;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +62,8 @@ class HubConfiguration {
 
     @Bean
     HubPipeline hubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
-                            ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers, MeterRegistry registry) {
+                            ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers, MeterRegistry registry, Clock clock) {
         return new HubPipeline(hub, lake, router, validator, store,
-                consumers.getConfigurationProperties(), producers.getConfigurationProperties(), registry);
+                consumers.getConfigurationProperties(), producers.getConfigurationProperties(), registry, clock);
     }
 }

@@ -1,5 +1,6 @@
 package io.glasslink.datahub.pipeline;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ public class HubPipeline implements SmartLifecycle {
      * @param producerConfig Kafka client settings for dead letters and fan-out
      */
     public HubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
-                       Map<String, Object> consumerConfig, Map<String, Object> producerConfig, MeterRegistry registry) {
+                       Map<String, Object> consumerConfig, Map<String, Object> producerConfig, MeterRegistry registry, Clock clock) {
         this.hub = hub;
         this.lake = lake;
         this.router = router;
@@ -57,7 +58,7 @@ public class HubPipeline implements SmartLifecycle {
         this.store = store;
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
-        this.metrics = new HubMetrics(registry);
+        this.metrics = new HubMetrics(registry, clock);
     }
 
     @Override
@@ -97,7 +98,7 @@ public class HubPipeline implements SmartLifecycle {
             int maxPollRecords = Integer.parseInt(props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
             HubWorker worker = new HubWorker(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
                     producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, envelopes, router, lake, store,
-                    processing, uploads, metrics, Math.max(2_000, maxPollRecords));
+                    processing, uploads, metrics, Math.max(2_000, maxPollRecords), Math.max(0, hub.dedupeWindow()));
             Thread thread = new Thread(worker, "datahub-consumer-" + i);
             workers.add(worker);
             threads.add(thread);

@@ -18,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processingThreads threads that decode, validate, encode and gzip, one partition at a time each
  *                        (0 = one per processor); shared by the consumer loops
  * @param autoStart       start consuming with the application
+ * @param dedupeWindow    offsets of a partition searched for an earlier record with the same CloudEvent id: such a
+ *                        repeat is dropped (0 = keep every record); read again at each assignment
  */
 @ConfigurationProperties("glasslink.datahub")
 public record HubProperties(
@@ -29,5 +31,6 @@ public record HubProperties(
         @DefaultValue("500ms") Duration pollTimeout,
         @DefaultValue("4") int uploadThreads,
         @DefaultValue("0") int processingThreads,
-        @DefaultValue("true") boolean autoStart) {
+        @DefaultValue("true") boolean autoStart,
+        @DefaultValue("50000") long dedupeWindow) {
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * and the pending dead-letter/fan-out sends are acknowledged. After a crash, a rebalance or a failed
  * upload the partition is re-read from its committed offset, and every file that was stored and not
  * committed is rewritten under the same key (see {@link io.glasslink.datahub.lake.PartitionBatch}).
+ * A repeated event id is dropped the same way at every reading (see {@link Lane}).
  */
 final class HubWorker implements Runnable {
 
@@ -61,6 +63,7 @@ final class HubWorker implements Runnable {
     private final Map<TopicPartition, Lane> lanes = new HashMap<>();
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private final int maxQueuedRecords;
+    private final long dedupeWindow;
 
     private volatile boolean running = true;
     private volatile boolean abrupt;
@@ -69,7 +72,7 @@ final class HubWorker implements Runnable {
     HubWorker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Collection<String> sources,
               String deadLetterTopic, Duration pollTimeout, EventValidator validator, BinaryEnvelopes envelopes, Router router,
               LakeProperties lake, LakeStore store, Executor processing, ExecutorService uploads, HubMetrics metrics,
-              int maxQueuedRecords) {
+              int maxQueuedRecords, long dedupeWindow) {
         this.consumer = consumer;
         this.producer = producer;
         this.sources = sources;
@@ -78,6 +81,7 @@ final class HubWorker implements Runnable {
         this.uploads = uploads;
         this.metrics = metrics;
         this.maxQueuedRecords = maxQueuedRecords;
+        this.dedupeWindow = dedupeWindow;
         Callback sendCallback = (metadata, exception) -> {
             if (exception != null) {
                 sendFailure.compareAndSet(null, exception);
@@ -94,7 +98,13 @@ final class HubWorker implements Runnable {
             while (running) {
                 ConsumerRecords<byte[], byte[]> records = consumer.poll(busy() ? BUSY_POLL : pollTimeout);
                 for (TopicPartition tp : records.partitions()) {
-                    lanes.computeIfAbsent(tp, Lane::new).submit(context, records.records(tp));
+                    Lane lane = lanes.get(tp);
+                    if (lane == null) {
+                        // not seen assigned: positioned like an assignment, these records are read again
+                        assign(List.of(tp));
+                        continue;
+                    }
+                    lane.submit(context, records.records(tp));
                 }
                 advance();
                 long now = System.nanoTime();
@@ -205,7 +215,7 @@ final class HubWorker implements Runnable {
         for (Lane lane : landed) {
             Lane.Landing head = lane.head();
             lane.committed(head);
-            metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
+            metrics.landed(lane.partition().topic(), head, System.nanoTime() - head.sealedAtNanos());
             Lane.Landing next = lane.head();
             if (next != null) {
                 next.start(store, uploads);
@@ -233,16 +243,35 @@ final class HubWorker implements Runnable {
         }
     }
 
-    /** Discards what the lane holds beyond its committed offset and re-reads the partition from there. */
-    private void rewind(Lane lane, Throwable cause) {
-        long from = lane.discard();
-        if (from < 0) {
+    /**
+     * Gives each partition a lane that lands from the committed offset, and reads the partition from the
+     * dedupe window's offsets before it so that the lane knows the event ids already landed.
+     */
+    private void assign(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
             return;
         }
-        log.warn("landing {} from offset {} failed, re-reading it: {}", lane.partition(), from, cause.toString());
-        metrics.landingFailed();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(new HashSet<>(partitions));
+        Map<TopicPartition, Long> beginnings = null;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata offset = committed.get(tp);
+            if (offset == null && beginnings == null) {
+                beginnings = consumer.beginningOffsets(partitions);
+            }
+            Lane lane = new Lane(tp, offset != null ? offset.offset() : beginnings.get(tp), dedupeWindow);
+            lanes.put(tp, lane);
+            consumer.seek(tp, lane.readFrom());
+        }
+    }
+
+    /** Discards what the lane holds beyond its committed offset and re-reads the partition (and its id window) from there. */
+    private void rewind(Lane lane, Throwable cause) {
+        if (lane.discard()) {
+            log.warn("landing {} from offset {} failed, re-reading it: {}", lane.partition(), lane.resumeOffset(), cause.toString());
+            metrics.landingFailed();
+        }
         try {
-            consumer.seek(lane.partition(), from);
+            consumer.seek(lane.partition(), lane.readFrom());
         } catch (IllegalStateException notAssigned) {
             // revoked meanwhile: its next owner starts from the committed offset anyway
         }
@@ -325,7 +354,7 @@ final class HubWorker implements Runnable {
             // the next owner re-reads from the committed offset: let the upload under way finish, commit it
             // if it was stored, and discard the rest (never committed, so it is re-read and rewritten)
             Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-            List<Lane.Landing> committing = new ArrayList<>();
+            Map<TopicPartition, Lane.Landing> committing = new HashMap<>();
             for (TopicPartition tp : partitions) {
                 Lane lane = lanes.remove(tp);
                 if (lane == null) {
@@ -338,7 +367,7 @@ final class HubWorker implements Runnable {
                     producer.flush();
                     if (sendFailure.get() == null) {
                         commits.put(tp, new OffsetAndMetadata(head.nextOffset()));
-                        committing.add(head);
+                        committing.put(tp, head);
                     }
                 }
             }
@@ -346,9 +375,7 @@ final class HubWorker implements Runnable {
                 try {
                     consumer.commitSync(commits);
                     // landed and committed here rather than in the loop: counted all the same
-                    for (Lane.Landing head : committing) {
-                        metrics.landed(head.records(), head.objects().size(), System.nanoTime() - head.sealedAtNanos());
-                    }
+                    committing.forEach((tp, head) -> metrics.landed(tp.topic(), head, System.nanoTime() - head.sealedAtNanos()));
                 } catch (RuntimeException e) {
                     // the next owner re-reads from the previous commit and rewrites the same keys
                     log.warn("cannot commit the landed batches of revoked partitions {}: {}", commits.keySet(), e.toString());
@@ -358,7 +385,7 @@ final class HubWorker implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets
+            assign(partitions);
         }
 
         @Override

@@ -37,6 +37,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * its event-time window ends, or when the consumer loop asks for an idle flush. Sealed batches wait in
  * order as {@link Landing}s; the consumer loop uploads and commits them one at a time.
  *
+ * <p>Each event id lands once: a record whose CloudEvent id a valid, routed record carries within the
+ * {@code dedupe-window} offsets before it is dropped (not landed, not forwarded) and counted. The lane
+ * starts reading that many offsets before its committed offset; those records only rebuild the
+ * {@link EventIdWindow} (nothing is sent or landed for them), so the decision for each record depends on
+ * the log alone and a replay from the committed offset, on this instance or another, decides the same.
+ *
  * <p>Threading: tasks run one after the other (each chained on the previous one), so the batch state
  * needs no lock; the consumer loop only touches it once the lane has settled. A discard bumps the
  * epoch, which makes queued tasks skip their records (they are re-read after the seek).
@@ -53,8 +59,13 @@ final class Lane {
     private volatile int epoch;
     private volatile long openedAtNanos = -1;
     private volatile boolean flushQueued;
-    /** Where to re-read from: the offset last committed, or the first offset handed to the lane since. */
-    private long resumeOffset = -1;
+    private final long windowSize;
+    /** The committed offset: where a failed landing is re-read from. */
+    private long resumeOffset;
+    /** The first offset to land or forward; the records before it only rebuild the id window. */
+    private long liveFrom;
+    /** The offset the partition is read from; no record has been handed to the lane since it was set when -1. */
+    private long readFrom;
     /** Set by the consumer loop when it paused the partition. */
     boolean paused;
 
@@ -62,9 +73,17 @@ final class Lane {
     private final LakeLines lines = new LakeLines();
     private final Map<String, List<Sink>> routes = new HashMap<>();
     private PartitionBatch batch;
+    private EventIdWindow window;
 
-    Lane(TopicPartition partition) {
+    /**
+     * @param committedOffset the partition's committed offset (its first offset when nothing was committed)
+     * @param windowSize      how many offsets before a record are searched for its event id
+     */
+    Lane(TopicPartition partition, long committedOffset, long windowSize) {
         this.partition = partition;
+        this.windowSize = windowSize;
+        this.resumeOffset = committedOffset;
+        reposition();
     }
 
     /** What every lane of a consumer loop shares. */
@@ -77,14 +96,23 @@ final class Lane {
         return partition;
     }
 
+    /** The offset to read the partition from: the id window's offsets before the committed one. */
+    long readFrom() {
+        return readFrom;
+    }
+
     /** Queues the records of one poll (consumer loop). */
     void submit(Context context, List<ConsumerRecord<byte[], byte[]>> records) {
         if (records.isEmpty()) {
             return;
         }
-        if (resumeOffset < 0) {
-            resumeOffset = records.get(0).offset();
+        long first = records.get(0).offset();
+        if (first < readFrom && readFrom > 0) {
+            // the log starts again below the committed offset (the topic was deleted and created again): all of it is new
+            resumeOffset = first;
+            liveFrom = first;
         }
+        readFrom = -1;
         queued.addAndGet(records.size());
         int at = epoch;
         tail = tail.thenRunAsync(() -> process(context, records, at), context.processing());
@@ -189,19 +217,33 @@ final class Lane {
     }
 
     /**
-     * Drops everything not committed (consumer loop), once the lane has settled.
+     * Drops everything not committed and the id window (consumer loop), once the lane has settled; the
+     * partition is then read again from {@link #readFrom()}.
      *
-     * @return the offset to re-read the partition from, or -1 when nothing was handed to the lane since its last commit
+     * @return true when the lane held records or batches beyond its committed offset
      */
-    long discard() {
+    boolean discard() {
         settle();
         rethrowFailure();
+        boolean held = batch != null || !landings.isEmpty();
         tail = CompletableFuture.completedFuture(null);
         batch = null;
         openedAtNanos = -1;
         landings.clear();
         queued.set(0);
+        reposition();
+        return held;
+    }
+
+    /** The offset last committed, where the lane lands from after a discard. */
+    long resumeOffset() {
         return resumeOffset;
+    }
+
+    private void reposition() {
+        liveFrom = resumeOffset;
+        readFrom = Math.max(0, resumeOffset - windowSize);
+        window = new EventIdWindow(windowSize);
     }
 
     private void process(Context context, List<ConsumerRecord<byte[], byte[]>> records, int at) {
@@ -218,6 +260,10 @@ final class Lane {
     }
 
     private void handle(Context context, ConsumerRecord<byte[], byte[]> record) {
+        if (record.offset() < liveFrom) {
+            remember(context, record);
+            return;
+        }
         if (batch == null) {
             open(context, record.offset());
         }
@@ -231,12 +277,14 @@ final class Lane {
             deadLetter(context, record, "unparseable CloudEvent: " + e.getMessage());
             return;
         }
-        List<Sink> sinks = routes.get(valid.envelope().type());
-        if (sinks == null) {
-            sinks = context.router().sinksFor(partition.topic(), valid.envelope().type());
-            if (routes.size() < MAX_CACHED_ROUTES) {
-                routes.put(valid.envelope().type(), sinks);
-            }
+        List<Sink> sinks = sinks(context, valid.envelope().type());
+        if (sinks.isEmpty()) {
+            batch.skip(record.offset());
+            return;
+        }
+        if (window.repeat(record.offset(), valid.envelope().id())) {
+            batch.duplicate(record.offset());
+            return;
         }
         boolean toLake = false;
         for (Sink sink : sinks) {
@@ -265,6 +313,30 @@ final class Lane {
         }
     }
 
+    /** A record before the committed offset, read again to rebuild the id window: nothing is sent or landed. */
+    private void remember(Context context, ConsumerRecord<byte[], byte[]> record) {
+        ValidEvent valid;
+        try {
+            valid = context.validator().validate(partition.topic(), context.envelopes().read(record));
+        } catch (InvalidEventException | RuntimeException e) {
+            return;
+        }
+        if (!sinks(context, valid.envelope().type()).isEmpty()) {
+            window.repeat(record.offset(), valid.envelope().id());
+        }
+    }
+
+    private List<Sink> sinks(Context context, String type) {
+        List<Sink> sinks = routes.get(type);
+        if (sinks == null) {
+            sinks = context.router().sinksFor(partition.topic(), type);
+            if (routes.size() < MAX_CACHED_ROUTES) {
+                routes.put(type, sinks);
+            }
+        }
+        return sinks;
+    }
+
     private void deadLetter(Context context, ConsumerRecord<byte[], byte[]> record, String reason) {
         context.producer().send(DeadLetters.of(context.deadLetterTopic(), record, reason), context.sendCallback());
         context.metrics().deadLettered(record.topic());
@@ -281,7 +353,8 @@ final class Lane {
         PartitionBatch sealed = batch;
         batch = null;
         openedAtNanos = -1;
-        landings.add(new Landing(sealed.startOffset(), sealed.nextOffset(), sealed.records(), sealed.seal(), System.nanoTime()));
+        landings.add(new Landing(sealed.startOffset(), sealed.nextOffset(), sealed.records(), sealed.duplicates(),
+                sealed.newestEventTime(), sealed.seal(), System.nanoTime()));
     }
 
     /** A sealed batch: its files, the offsets it covers, and (once started by the consumer loop) its upload. */
@@ -289,14 +362,19 @@ final class Lane {
         private final long startOffset;
         private final long nextOffset;
         private final long records;
+        private final long duplicates;
+        private final Instant newestEventTime;
         private final List<LakeObject> objects;
         private final long sealedAtNanos;
         private CompletableFuture<Void> stored;
 
-        Landing(long startOffset, long nextOffset, long records, List<LakeObject> objects, long sealedAtNanos) {
+        Landing(long startOffset, long nextOffset, long records, long duplicates, Instant newestEventTime,
+                List<LakeObject> objects, long sealedAtNanos) {
             this.startOffset = startOffset;
             this.nextOffset = nextOffset;
             this.records = records;
+            this.duplicates = duplicates;
+            this.newestEventTime = newestEventTime;
             this.objects = objects;
             this.sealedAtNanos = sealedAtNanos;
         }
@@ -329,6 +407,15 @@ final class Lane {
 
         long records() {
             return records;
+        }
+
+        long duplicates() {
+            return duplicates;
+        }
+
+        /** The latest event time landed, null when the batch holds no lake line. */
+        Instant newestEventTime() {
+            return newestEventTime;
         }
 
         List<LakeObject> objects() {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.cloudevents.CloudEvent;
 import io.glasslink.datahub.TestEvents;
+import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 
@@ -24,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and a hand-written sample of each type passes while the same sample without a required field fails.
  */
 class ProducerSchemasTest {
+
+    private static final java.time.Clock CLOCK = TestClock.atSuiteStart().withZone(TestClock.PARIS);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CONTRACT_TYPES = List.of(
@@ -58,13 +61,13 @@ class ProducerSchemasTest {
         assertThat(iterable(samples.fieldNames())).as("a sample for every producer schema").containsExactlyInAnyOrderElementsOf(producerTypes());
         for (Map.Entry<String, JsonNode> sample : iterable(samples.fields())) {
             EventType type = EventType.parse(sample.getKey()).orElseThrow();
-            CloudEvent event = TestEvents.event(type.type(), "subject-1", OffsetDateTime.now(), sample.getValue().toString());
+            CloudEvent event = TestEvents.event(type.type(), "subject-1", OffsetDateTime.now(CLOCK), sample.getValue().toString());
             assertThat(validator.validate(type.domain() + ".events", event).type()).isEqualTo(type);
 
             ObjectNode broken = sample.getValue().deepCopy();
             String removed = broken.fieldNames().next();
             broken.remove(removed);
-            CloudEvent invalid = TestEvents.event(type.type(), "subject-1", OffsetDateTime.now(), broken.toString());
+            CloudEvent invalid = TestEvents.event(type.type(), "subject-1", OffsetDateTime.now(CLOCK), broken.toString());
             assertThatThrownBy(() -> validator.validate(type.domain() + ".events", invalid)).as(type + " without " + removed)
                     .hasMessageContaining("schema");
         }

@@ -51,6 +51,35 @@ class PartitionBatchTest {
     }
 
     @Test
+    void aRepeatedEventIdAdvancesTheBatchWithoutALine() throws IOException {
+        PartitionBatch batch = batch(7);
+        batch.append(MEASURED, T0, line("a"), 7);
+        batch.duplicate(8);
+        batch.append(MEASURED, T0.plusSeconds(1), line("b"), 9);
+
+        List<LakeObject> objects = batch.seal();
+
+        assertThat(gunzip(objects.get(0).content())).isEqualTo("a\nb\n");
+        assertThat(batch.records()).isEqualTo(2);
+        assertThat(batch.duplicates()).isEqualTo(1);
+        assertThat(batch.newestEventTime()).isEqualTo(T0.plusSeconds(1));
+        assertThat(batch.nextOffset()).isEqualTo(10);
+    }
+
+    @Test
+    void theEventTimeWindowEndsAtAUtcHourAcrossTheSpringDstChange() {
+        // 01:59 in Paris (+01:00), then 03:00 (+02:00) a minute later: 00:59 and 01:00 UTC
+        Instant beforeChange = java.time.OffsetDateTime.parse("2026-03-29T01:59:00+01:00").toInstant();
+        Instant afterChange = java.time.OffsetDateTime.parse("2026-03-29T03:00:00+02:00").toInstant();
+        PartitionBatch batch = batch(0);
+        batch.append(MEASURED, beforeChange, line("a"), 0);
+
+        assertThat(batch.endsBefore(afterChange)).isTrue();
+        assertThat(batch.seal()).extracting(LakeObject::key)
+                .containsExactly("raw/hubtest/ProbeMeasured.v1/dt=2026-03-29/hr=00/hubtest.events+2+0.jsonl.gz");
+    }
+
+    @Test
     void isFullAtTheRecordLimit() {
         PartitionBatch batch = batch(0, 2, DataSize.ofMegabytes(1), Duration.ofHours(1), Duration.ofSeconds(30));
         batch.append(MEASURED, T0, line("a"), 0);

@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -52,10 +53,13 @@ class HubPipelineIntegrationTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    TestClock clock;
+
     @Test
     void deadLettersInvalidRecordsWithReasonAndOriginAndKeepsTheValidOnesFlowing() {
         String run = UUID.randomUUID().toString();
-        OffsetDateTime time = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime time = OffsetDateTime.now(clock);
         double before = deadLettered();
         TestKafka.send(List.of(
                 TestKafka.raw(TOPIC, run + "-not-a-cloudevent", "{\"hello\":1}"),
@@ -125,7 +129,8 @@ class HubPipelineIntegrationTest {
     void theShippedRoutesForwardStockAndSlotEventsToCloudAvailabilityAndBookingEventsToNotifications() throws Exception {
         String run = UUID.randomUUID().toString();
         JsonNode samples = new ObjectMapper().readTree(new ClassPathResource("producer-samples.json").getInputStream());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock.withZone(TestClock.PARIS));
+        OffsetDateTime utc = now.withOffsetSameInstant(ZoneOffset.UTC);
         CloudEvent stock = real(samples, "io.glasslink.supplychain.StockLevelChanged.v1", run + "-8585AGNMV@C042", now);
         CloudEvent partHeld = real(samples, "io.glasslink.supplychain.PartHeld.v1", run + "-8585AGNMV@D07", now);
         CloudEvent slot = real(samples, "io.glasslink.planning.SlotHeld.v1", run + "-C042", now);
@@ -137,7 +142,7 @@ class HubPipelineIntegrationTest {
         assertThat(ids("cloud.availability", run)).containsExactlyInAnyOrder(stock.getId(), slot.getId());
         await().atMost(Duration.ofSeconds(30)).until(() -> ids("booking.notifications", run).contains(booking.getId()));
         await().atMost(Duration.ofSeconds(30)).until(() -> TestLake.lines(s3, "hub-test-lake",
-                        "raw/supplychain/PartHeld.v1/dt=" + now.toLocalDate() + "/hr=" + String.format("%02d", now.getHour()) + "/").stream()
+                        "raw/supplychain/PartHeld.v1/dt=" + utc.toLocalDate() + "/hr=" + String.format("%02d", utc.getHour()) + "/").stream()
                 .anyMatch(l -> l.event().get("id").asText().equals(partHeld.getId())));
     }
 
