@@ -1,5 +1,8 @@
 package io.glasslink.supplychain;
 
+import java.time.Clock;
+
+import io.glasslink.testsupport.ProblemChecks;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,26 +16,55 @@ public final class Api {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RestClient http;
+    private final Clock clock;
+    private final String base;
 
-    /** A client of the service at {@code port}. */
-    public Api(int port) {
-        this.http = RestClient.builder().baseUrl("http://localhost:" + port)
+    /** A client of the service at {@code port}, whose tokens are issued by the service's {@code clock}. */
+    public Api(int port, Clock clock) {
+        this.base = "http://localhost:" + port;
+        this.http = RestClient.builder().baseUrl(base)
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
                 .build();
+        this.clock = clock;
     }
 
-    /** An answer: status, content type and body. */
-    public record Answer(int status, MediaType contentType, JsonNode body, String location) {
+    /** An answer: status, content type, body (raw and as JSON) and Location. */
+    public record Answer(int status, MediaType contentType, JsonNode body, String location, String raw) {
         /** The body field at {@code path} (JSON pointer) as text. */
         public String text(String pointer) {
             return body.at(pointer).asString();
         }
+
+        /** Checks the answer is a problem of docs/contracts.md's shape ({@link ProblemChecks}) and answers it. */
+        public JsonNode problem(int expectedStatus) {
+            if (status != expectedStatus) {
+                throw new AssertionError("expected status " + expectedStatus + ", was " + status + ": " + raw);
+            }
+            return ProblemChecks.check(status, contentType == null ? null : contentType.toString(), raw);
+        }
+
+        /** The same, naming {@code field} in {@code errors[]}. */
+        public JsonNode problem(int expectedStatus, String field) {
+            problem(expectedStatus);
+            return ProblemChecks.checkFieldError(status, contentType.toString(), raw, field);
+        }
+    }
+
+    /** A valid identity token, now. */
+    public String token() {
+        return TestIdentity.token(clock);
     }
 
     /** GET {@code uri} with a valid token. */
     public Answer get(String uri) {
-        return answer(http.get().uri(uri).header("X-Glasslink-Identity", TestIdentity.token()).retrieve()
+        return answer(http.get().uri(uri).header("X-Glasslink-Identity", token()).retrieve()
                 .toEntity(String.class));
+    }
+
+    /** GET {@code encoded}, a path and query already percent-encoded and sent as they are, with a valid token. */
+    public Answer getEncoded(String encoded) {
+        return answer(http.get().uri(java.net.URI.create(base + encoded)).header("X-Glasslink-Identity", token())
+                .retrieve().toEntity(String.class));
     }
 
     /** GET {@code uri} with {@code token} (null: none). */
@@ -46,7 +78,7 @@ public final class Api {
 
     /** POST {@code json} to {@code uri} with a valid token and optional idempotency key. */
     public Answer post(String uri, String json, String idempotencyKey) {
-        var request = http.post().uri(uri).header("X-Glasslink-Identity", TestIdentity.token())
+        var request = http.post().uri(uri).header("X-Glasslink-Identity", token())
                 .contentType(MediaType.APPLICATION_JSON);
         if (idempotencyKey != null) {
             request = request.header("Idempotency-Key", idempotencyKey);
@@ -59,10 +91,20 @@ public final class Api {
         return post(uri, json, null);
     }
 
-    private static Answer answer(ResponseEntity<String> response) {
+    /** Any request, with the answer as an {@link Answer}: for methods, headers and bodies the helpers above do not cover. */
+    public Answer exchange(java.util.function.Function<RestClient, RestClient.RequestHeadersSpec<?>> request) {
+        return answer(request.apply(http).retrieve().toEntity(String.class));
+    }
+
+    static Answer answer(ResponseEntity<String> response) {
         String body = response.getBody();
-        JsonNode tree = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        JsonNode tree;
+        try {
+            tree = body == null || body.isBlank() ? JSON.nullNode() : JSON.readTree(body);
+        } catch (RuntimeException notJson) {
+            tree = JSON.nullNode();
+        }
         return new Answer(response.getStatusCode().value(), response.getHeaders().getContentType(), tree,
-                response.getHeaders().getFirst("Location"));
+                response.getHeaders().getFirst("Location"), body);
     }
 }

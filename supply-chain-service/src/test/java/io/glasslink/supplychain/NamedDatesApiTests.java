@@ -11,8 +11,6 @@ import io.glasslink.supplychain.availability.NamedDateLeadTimes;
 import io.glasslink.supplychain.holds.HoldService;
 import io.glasslink.testsupport.NamedDates;
 import io.glasslink.testsupport.NamedDates.NamedDate;
-import io.glasslink.testsupport.TestClock;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,9 +31,6 @@ class NamedDatesApiTests extends ApiTestSupport {
             NamedDates.DST_AUTUMN.name(), "2026-10-25T02:30:00+01:00");
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     HoldService holds;
 
     String centre;
@@ -47,11 +42,6 @@ class NamedDatesApiTests extends ApiTestSupport {
                 + " where c.type = 'CENTRE' and c.transit_days = 1 and d.transit_days = 2 order by c.location_id limit 1")
                 .query(String.class).single();
         depot = data.depotOf(centre);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @ParameterizedTest(name = "{0}")

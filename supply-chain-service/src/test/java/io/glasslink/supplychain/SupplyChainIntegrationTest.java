@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
         "glasslink.supply.hold-expiry-interval=PT1H",
         "glasslink.supply.events.resubmit-interval=PT1H"})
 @RealInfrastructure
-@Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class})
+@Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class, Faults.class})
 public @interface SupplyChainIntegrationTest {
 
     /** Points the service at the test identity key. */

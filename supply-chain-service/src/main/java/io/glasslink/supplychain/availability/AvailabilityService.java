@@ -66,9 +66,12 @@ public class AvailabilityService {
     /** The earliest option at each centre, in the order asked; unknown centres are rejected. */
     public List<CentreAvailability> forCentres(String partNumber, int quantity, List<String> centreIds) {
         Part part = catalog.findPart(partNumber).orElseThrow(() -> new UnknownPartException(partNumber));
-        List<Location> centres = centreIds.stream()
-                .map(id -> network.centre(id).orElseThrow(() -> new UnknownCentreException(id)))
-                .toList();
+        List<Location> centres = new ArrayList<>(centreIds.size());
+        for (int i = 0; i < centreIds.size(); i++) {
+            String id = centreIds.get(i);
+            int position = centreIds.size() == 1 ? -1 : i;
+            centres.add(network.centre(id).orElseThrow(() -> new UnknownCentreException(id, position)));
+        }
         Set<String> locationIds = new LinkedHashSet<>();
         locationIds.add(network.dc().id());
         for (Location centre : centres) {

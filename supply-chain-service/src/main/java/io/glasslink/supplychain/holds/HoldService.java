@@ -53,20 +53,21 @@ public class HoldService {
      * (centre, depot, DC), or as a supplier order when none has and the supplier makes it. A
      * request repeated under the same {@code idempotencyKey} answers the hold made the first time.
      *
+     * @throws UnknownPartException or {@link UnknownCentreException} before anything is written
      * @throws InsufficientStockException when the part cannot be held anywhere
      */
     @Transactional
     public PartHold place(PlaceHold command, String idempotencyKey) {
+        Part part = catalog.findPart(command.partNumber())
+                .orElseThrow(() -> new UnknownPartException(command.partNumber()));
+        Location centre = network.centre(command.centreId())
+                .orElseThrow(() -> new UnknownCentreException(command.centreId()));
         UUID holdId = UUID.randomUUID();
         Instant now = clock.instant();
         Optional<UUID> earlier = holds.claimIdempotencyKey(idempotencyKey, command.fingerprint(), holdId, now);
         if (earlier.isPresent()) {
             return holds.find(earlier.get()).orElseThrow(() -> new HoldNotFoundException(earlier.get()));
         }
-        Part part = catalog.findPart(command.partNumber())
-                .orElseThrow(() -> new UnknownPartException(command.partNumber()));
-        Location centre = network.centre(command.centreId())
-                .orElseThrow(() -> new UnknownCentreException(command.centreId()));
         for (SupplyOption option : planner.options(part, centre, now)) {
             PartHold hold = PartHold.place(holdId, command.bookingReference(), part.partNumber(),
                     command.quantity(), centre.id(), option, command.ttl(), now);

@@ -1,5 +1,6 @@
 package io.glasslink.supplychain.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -8,15 +9,22 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How gateway identity tokens are checked: this service's HS256 secret shared with the gateway
- * (base64, at least 256 bits), during a rotation the previous one (accepted too, until it is
- * removed), the expected issuer and this service's audience, and the header that carries the
- * token.
+ * How gateway identity tokens are checked ({@code glasslink.identity.*}): this service's HS256 secret
+ * shared with the gateway (base64, at least 256 bits), during a rotation the previous one (accepted
+ * too, until it is removed), the expected issuer and this service's audience, the header that
+ * carries the token, the longest lifetime a token may have and the clock skew allowed on its times.
  */
 @ConfigurationProperties("glasslink.identity")
-public record IdentityProperties(String secret, String previousSecret, String issuer, String audience, String header) {
+public record IdentityProperties(String secret,
+                                 String previousSecret,
+                                 @DefaultValue("glasslink-gateway") String issuer,
+                                 @DefaultValue("supply-chain-service") String audience,
+                                 @DefaultValue("X-Glasslink-Identity") String header,
+                                 @DefaultValue("60s") Duration maxLifetime,
+                                 @DefaultValue("5s") Duration clockSkew) {
 
     public IdentityProperties {
         if (secret == null || secret.isBlank()) {
@@ -32,17 +40,16 @@ public record IdentityProperties(String secret, String previousSecret, String is
         }
     }
 
-    /** The decoded secret. */
-    public byte[] secretBytes() {
-        return Base64.getDecoder().decode(secret.trim());
-    }
-
     /** The HS256 keys accepted: this service's secret, then the previous one during a rotation. */
     public List<SecretKey> secretKeys() {
-        List<SecretKey> keys = new ArrayList<>(List.of(new SecretKeySpec(secretBytes(), "HmacSHA256")));
+        List<SecretKey> keys = new ArrayList<>(List.of(key(secret)));
         if (previousSecret != null && !previousSecret.isBlank()) {
-            keys.add(new SecretKeySpec(Base64.getDecoder().decode(previousSecret.trim()), "HmacSHA256"));
+            keys.add(key(previousSecret));
         }
         return List.copyOf(keys);
+    }
+
+    private static SecretKey key(String base64) {
+        return new SecretKeySpec(Base64.getDecoder().decode(base64.trim()), "HmacSHA256");
     }
 }

@@ -3,8 +3,9 @@ package io.glasslink.supplychain.web;
 import java.util.List;
 
 /**
- * Request fields that break the API's rules, checked by hand where Bean Validation would cost a hot
- * endpoint too much; answered like Bean Validation's failures: 400 problem+json with {@code errors[]}.
+ * Request fields that break the API's input rules, found by a check Bean Validation cannot express
+ * (e.g. "exactly one of"): answered like Bean Validation's failures, 400 problem+json with
+ * {@code errors[]}.
  */
 public class InvalidRequestException extends RuntimeException {
 

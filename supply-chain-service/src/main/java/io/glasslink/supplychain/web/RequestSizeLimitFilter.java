@@ -3,21 +3,22 @@ package io.glasslink.supplychain.web;
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code glasslink.supply.max-request-size} (default 64 KB)
- * with 413 before anything reads them, judged by their declared length: no API body needs more.
+ * Refuses request bodies larger than {@code glasslink.web.max-request-size} (default 64 KB) with
+ * 413 problem+json: at once when the declared length is over, while reading when a chunked body
+ * grows over it. No API body needs more, and Spring MVC has no limit of its own for JSON bodies.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -25,22 +26,84 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    RequestSizeLimitFilter(@Value("${glasslink.supply.max-request-size:64KB}") DataSize max) {
-        this.maxBytes = max.toBytes();
+    RequestSizeLimitFilter(RequestLimitsProperties limits) {
+        this.maxBytes = limits.maxRequestSize().toBytes();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.getWriter().write("{\"type\":\"" + ProblemDetailsAdvice.TYPE_BASE + "request-too-large\","
-                    + "\"title\":\"Content Too Large\",\"status\":413,\"detail\":\"request bodies are limited to "
-                    + maxBytes + " bytes\",\"instance\":\"" + request.getRequestURI().replace("\"", "")
-                    + "\"}");
+            response.sendError(HttpStatus.CONTENT_TOO_LARGE.value(), "request bodies are limited to " + maxBytes + " bytes");
             return;
         }
-        chain.doFilter(request, response);
+        boolean chunked = request.getContentLengthLong() < 0 && request.getHeader("Transfer-Encoding") != null;
+        chain.doFilter(chunked ? new Limited(request, maxBytes) : request, response);
+    }
+
+    /** A body grew over the limit while it was read: answered 413 by {@link ProblemDetailsAdvice}. */
+    static final class ContentTooLargeException extends IOException {
+        ContentTooLargeException(long maxBytes) {
+            super("request bodies are limited to " + maxBytes + " bytes");
+        }
+    }
+
+    /** A body of unknown length, refused once it has given more than the limit. */
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long maxBytes;
+        private ServletInputStream limited;
+
+        Limited(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (limited == null) {
+                ServletInputStream in = super.getInputStream();
+                limited = new ServletInputStream() {
+                    private long read;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        count(b < 0 ? 0 : 1);
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        count(Math.max(n, 0));
+                        return n;
+                    }
+
+                    private void count(int n) throws ContentTooLargeException {
+                        read += n;
+                        if (read > maxBytes) {
+                            throw new ContentTooLargeException(maxBytes);
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return limited;
+        }
     }
 }

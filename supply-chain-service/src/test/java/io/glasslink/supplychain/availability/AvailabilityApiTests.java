@@ -79,8 +79,7 @@ class AvailabilityApiTests extends ApiTestSupport {
 
         Answer a = api.get("/api/v1/availability?partNumber=" + part + "&centreId=C001");
 
-        assertThat(a.status()).isEqualTo(409);
-        assertThat(a.contentType().toString()).startsWith("application/problem+json");
+        assertThat(a.problem(409).path("type").asString()).endsWith("/part-unavailable");
     }
 
     @Test
@@ -118,16 +117,14 @@ class AvailabilityApiTests extends ApiTestSupport {
         Answer malformed = api.get("/api/v1/availability?partNumber=" + seededPart() + "&postcode=7501A");
         Answer overseas = api.get("/api/v1/availability?partNumber=" + seededPart() + "&postcode=97400");
 
-        assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.text("/errors/0/field")).isEqualTo("postcode");
-        assertThat(overseas.status()).isEqualTo(422);
-        assertThat(overseas.text("/type")).endsWith("/postcode-not-served");
+        malformed.problem(400, "postcode");
+        assertThat(overseas.problem(422, "postcode").path("type").asString()).endsWith("/not-served");
     }
 
     @Test
     void unknownPartOrCentreIsNotFound() {
-        assertThat(api.get("/api/v1/availability?partNumber=9999ZZZZZZ&centreId=C001").status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/availability?partNumber=" + seededPart() + "&centreId=C999").status()).isEqualTo(404);
+        api.get("/api/v1/availability?partNumber=9999ZZZZZZ&centreId=C001").problem(404);
+        api.get("/api/v1/availability?partNumber=" + seededPart() + "&centreId=C999").problem(404);
     }
 
     @Test
@@ -137,18 +134,14 @@ class AvailabilityApiTests extends ApiTestSupport {
         Answer tooMany = api.get("/api/v1/availability?partNumber=" + seededPart() + "&quantity=51&centreId=C001");
         Answer blankAndLong = api.get("/api/v1/availability?partNumber=&centreId=C0000000001");
 
-        assertThat(badCentre.status()).isEqualTo(400);
-        assertThat(badCentre.text("/type")).endsWith("/validation");
+        badCentre.problem(400, "centreIds[1]");
         assertThat(badCentre.body().at("/errors").size()).isEqualTo(2);
         assertThat(badCentre.text("/errors/0/field")).isEqualTo("centreIds[1]");
         assertThat(badCentre.text("/errors/1/field")).isEqualTo("centreIds[2]");
         assertThat(badCentre.text("/instance")).isEqualTo("/api/v1/availability/batch");
-        assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.text("/errors/0/field")).isEqualTo("quantity");
-        assertThat(tooMany.contentType().toString()).startsWith("application/problem+json");
-        assertThat(blankAndLong.status()).isEqualTo(400);
-        assertThat(blankAndLong.text("/errors/0/field")).isEqualTo("partNumber");
-        assertThat(blankAndLong.text("/errors/1/field")).isEqualTo("centreId");
+        tooMany.problem(400, "quantity");
+        blankAndLong.problem(400, "partNumber");
+        blankAndLong.problem(400, "centreId");
     }
 
     @Test
@@ -159,14 +152,13 @@ class AvailabilityApiTests extends ApiTestSupport {
         Answer badBatch = api.post("/api/v1/availability/batch", "{\"partNumber\":\"X\",\"quantity\":0,\"centreIds\":[]}");
         Answer brokenJson = api.post("/api/v1/availability/batch", "{\"partNumber\":");
 
-        assertThat(negative.status()).isEqualTo(400);
-        assertThat(negative.text("/errors/0/field")).isEqualTo("quantity");
-        assertThat(negative.contentType().toString()).startsWith("application/problem+json");
-        assertThat(notANumber.status()).isEqualTo(400);
-        assertThat(noDestination.status()).isEqualTo(400);
-        assertThat(badBatch.status()).isEqualTo(400);
-        assertThat(badBatch.body().at("/errors").size()).isEqualTo(2);
-        assertThat(brokenJson.status()).isEqualTo(400);
+        negative.problem(400, "quantity");
+        notANumber.problem(400, "quantity");
+        noDestination.problem(400, "centreId");
+        noDestination.problem(400, "postcode");
+        badBatch.problem(400, "quantity");
+        badBatch.problem(400, "centreIds");
+        brokenJson.problem(400);
     }
 
     @Test
@@ -175,8 +167,7 @@ class AvailabilityApiTests extends ApiTestSupport {
 
         Answer a = api.post("/api/v1/availability/batch", huge);
 
-        assertThat(a.status()).isEqualTo(413);
-        assertThat(a.contentType().toString()).startsWith("application/problem+json");
+        assertThat(a.problem(413).path("type").asString()).endsWith("/content-too-large");
     }
 
     private String seededPart() {

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -83,6 +84,7 @@ public final class SupplyChainLoadDriver {
                 "--spring.datasource.password=" + pg.password(),
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--glasslink.identity.secret=" + TestIdentity.secret(),
+                "--glasslink.identity.max-lifetime=PT3H",
                 "--glasslink.bench.floor=true",
                 "--logging.level.root=WARN");
         System.out.printf(Locale.ROOT, "service started (schema + reference data) in %.1f s%n",
@@ -94,7 +96,8 @@ public final class SupplyChainLoadDriver {
             List<String> centres = jdbc.sql("select location_id from locations where type = 'CENTRE' order by 1")
                     .query(String.class).list();
             String base = "http://localhost:" + port;
-            String token = TestIdentity.token(Duration.ofHours(2));
+            // wrk replays one token for the whole run: the service runs on the machine's clock and accepts it for 3 h
+            String token = TestIdentity.token(Clock.systemUTC(), Duration.ofHours(2));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
             IntFunction<HttpRequest> single = i -> {

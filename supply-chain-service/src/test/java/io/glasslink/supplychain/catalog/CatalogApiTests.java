@@ -1,24 +1,18 @@
 package io.glasslink.supplychain.catalog;
 
-import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.Api.Answer;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Catalogue look-ups by vehicle and by part number over HTTP. */
 @SupplyChainIntegrationTest
-class CatalogApiTests {
-
-    @LocalServerPort
-    int port;
+class CatalogApiTests extends ApiTestSupport {
 
     @Test
     void listsMakesAndTheModelGenerationsOfAMake() {
-        Api api = new Api(port);
-
         Answer makes = api.get("/api/v1/vehicles/makes");
         Answer models = api.get("/api/v1/vehicles/models?make=Renault");
 
@@ -30,7 +24,6 @@ class CatalogApiTests {
 
     @Test
     void findsTheGlassThatFitsAVehicleAndEachPartByNumber() {
-        Api api = new Api(port);
         Answer models = api.get("/api/v1/vehicles/models?make=Peugeot");
         String model = models.text("/1/model");
         int year = models.body().at("/1/yearTo").asInt();
@@ -50,19 +43,14 @@ class CatalogApiTests {
 
     @Test
     void unknownPartIsNotFoundAndBadVehicleQueriesAreBadRequests() {
-        Api api = new Api(port);
-
         Answer unknown = api.get("/api/v1/parts/1234NOPE");
         Answer badYear = api.get("/api/v1/parts?make=Renault&model=Clio&year=1800");
         Answer badType = api.get("/api/v1/parts?make=Renault&model=Clio&year=2020&glassType=ROOF");
         Answer missingMake = api.get("/api/v1/vehicles/models");
 
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.text("/type")).endsWith("/unknown-part");
-        assertThat(unknown.text("/instance")).isEqualTo("/api/v1/parts/1234NOPE");
-        assertThat(badYear.status()).isEqualTo(400);
-        assertThat(badYear.text("/errors/0/field")).isEqualTo("year");
-        assertThat(badType.status()).isEqualTo(400);
-        assertThat(missingMake.status()).isEqualTo(400);
+        assertThat(unknown.problem(404).path("instance").asString()).isEqualTo("/api/v1/parts/1234NOPE");
+        badYear.problem(400, "year");
+        badType.problem(400, "glassType");
+        missingMake.problem(400, "make");
     }
 }

@@ -41,7 +41,7 @@ class EventPublicationTests {
         String part = data.newPart(null);
         String depot = data.depotOf("C040");
         data.stock(part, depot, 4);
-        Api api = new Api(port);
+        Api api = new Api(port, clock);
         String body = "{\"bookingReference\":\"BK-" + UUID.randomUUID() + "\",\"partNumber\":\"" + part
                 + "\",\"quantity\":1,\"centreId\":\"C040\"}";
         String first = api.post("/api/v1/holds", body).text("/holdId");

@@ -7,32 +7,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
-import io.glasslink.supplychain.TestData;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Never oversell: many concurrent holds on little stock. */
 @SupplyChainIntegrationTest
-class ConcurrentHoldsTests {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+class ConcurrentHoldsTests extends ApiTestSupport {
 
     @Test
     void hundredTwentyConcurrentHoldsOnTenUnitsGiveExactlyTenHoldsAndTheRestConflicts() throws Exception {
-        TestData data = new TestData(jdbc);
         String part = data.newPart(null);
         data.stock(part, "C030", 10);
-        Api api = new Api(port);
         int requests = 120;
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Integer>> statuses = new ArrayList<>();

@@ -3,58 +3,78 @@ package io.glasslink.supplychain.security;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
-import io.glasslink.supplychain.Api;
 import io.glasslink.supplychain.Api.Answer;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import io.glasslink.supplychain.TestIdentity;
+import io.glasslink.testsupport.GatewayTokens;
+import io.glasslink.testsupport.IdentityChecks;
+import io.glasslink.testsupport.NamedDates;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Only calls carrying a valid gateway identity token reach the API. */
+/**
+ * Only calls carrying a valid gateway identity token reach the API; the token's times are judged by
+ * the service's clock, and it must carry {@code iat} and {@code exp} and live at most 60 s.
+ */
 @SupplyChainIntegrationTest
-class ApiSecurityTests {
+class ApiSecurityTests extends ApiTestSupport {
 
     static final String URI = "/api/v1/vehicles/makes";
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    JwtDecoder identityTokenDecoder;
 
     @Test
-    void validIdentityTokenIsAccepted() {
-        assertThat(new Api(port).getWithToken(URI, TestIdentity.token()).status()).isEqualTo(200);
+    void theServiceDecoderMakesEveryRefusalOfTheSharedCheck() {
+        IdentityChecks.checkRefusals(TestIdentity.AUDIENCE, clock, identityTokenDecoder::decode);
     }
 
     @Test
-    void missingExpiredForeignOrMisaddressedTokensAreUnauthorizedProblems() {
-        Api api = new Api(port);
+    void tokenTimesAreJudgedByTheServiceClockOnAnyDate() {
+        clock.set(NamedDates.NEW_YEARS_EVE.instant());
+        String issuedOnNewYearsEve = TestIdentity.token(clock);
 
-        Answer none = api.getWithToken(URI, null);
-        Answer expired = api.getWithToken(URI, TestIdentity.token(Duration.ofMinutes(-5)));
-        Answer stranger = api.getWithToken(URI, TestIdentity.tokenSignedByStranger());
-        Answer otherAudience = api.getWithToken(URI, TestIdentity.token("glasslink-gateway", "planning-service",
-                Duration.ofMinutes(1)));
-        Answer otherIssuer = api.getWithToken(URI, TestIdentity.token("someone-else", "supply-chain-service",
-                Duration.ofMinutes(1)));
-        Answer garbage = api.getWithToken(URI, "not-a-jwt");
+        Answer accepted = api.getWithToken(URI, issuedOnNewYearsEve);
+        clock.advance(Duration.ofSeconds(66));
+        Answer expiredAMinuteLater = api.getWithToken(URI, issuedOnNewYearsEve);
 
-        for (Answer a : new Answer[] {none, expired, stranger, otherAudience, otherIssuer, garbage}) {
-            assertThat(a.status()).isEqualTo(401);
-            assertThat(a.contentType().toString()).startsWith("application/problem+json");
-            assertThat(a.text("/instance")).isEqualTo(URI);
-        }
+        assertThat(accepted.status()).isEqualTo(200);
+        expiredAMinuteLater.problem(401);
     }
 
     @Test
-    void tokenHeaderWithAControlCharacterIsRejectedByTheFirewallAsAProblem() throws Exception {
+    void missingExpiredForeignMisaddressedOrLongLivedTokensAreUnauthorizedProblems() {
+        Map<String, String> tokens = Map.of(
+                "expired", TestIdentity.token(clock, Duration.ofMinutes(-5)),
+                "stranger", TestIdentity.tokenSignedByStranger(clock),
+                "other audience", TestIdentity.token(clock, GatewayTokens.ISSUER, "planning-service", Duration.ofMinutes(1)),
+                "other issuer", TestIdentity.token(clock, "someone-else", TestIdentity.AUDIENCE, Duration.ofMinutes(1)),
+                "ten years", TestIdentity.token(clock, Duration.ofDays(3650)),
+                "garbage", "not-a-jwt");
+
+        api.getWithToken(URI, null).problem(401);
+        tokens.forEach((what, token) -> {
+            Answer a = api.getWithToken(URI, token);
+            assertThat(a.status()).as(what).isEqualTo(401);
+            assertThat(a.problem(401).path("instance").asString()).as(what).isEqualTo(URI);
+        });
+    }
+
+    @Test
+    void headerWithAControlCharacterIsRejectedByTheFirewallAsAProblem() throws Exception {
         // U+0085 (NEL, a control character) is an obs-text byte Tomcat lets through; the firewall must refuse it
-        String raw = rawGet(URI, TestIdentity.token() + "\u0085");
-        String valid = rawGet(URI, TestIdentity.token());
+        String refused = rawGet(URI, api.token() + "\u0085");
+        String valid = rawGet(URI, api.token());
 
-        assertThat(raw).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
-                .contains("\"status\":400").contains("\"instance\":\"" + URI + "\"");
+        assertThat(refused).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/problem+json")
+                .contains("\"status\":400").contains("\"type\":\"https://glasslink.io/problems/invalid-request\"")
+                .contains("\"instance\":\"" + URI + "\"");
         assertThat(valid).startsWith("HTTP/1.1 200");
     }
 
@@ -68,7 +88,7 @@ class ApiSecurityTests {
     }
 
     @Test
-    void healthStaysOpenWithoutAToken() {
-        assertThat(new Api(port).getWithToken("/actuator/health", null).status()).isEqualTo(200);
+    void theOpenApiDescriptionNeedsNoToken() {
+        assertThat(api.getWithToken("/v3/api-docs", null).status()).isEqualTo(200);
     }
 }

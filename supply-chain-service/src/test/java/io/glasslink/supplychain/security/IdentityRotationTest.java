@@ -1,5 +1,8 @@
 package io.glasslink.supplychain.security;
 
+import java.time.Clock;
+import java.time.Duration;
+
 import io.glasslink.testsupport.GatewayTokens;
 import io.glasslink.testsupport.IdentityRotationChecks;
 import org.junit.jupiter.api.Test;
@@ -14,9 +17,11 @@ class IdentityRotationTest {
 
     @Test
     void thePreviousSecretIsAcceptedDuringARotationOnly() {
+        // the shared check mints its tokens with the machine's clock, so the decoder judges them by it
         IdentityRotationChecks.check(AUDIENCE, (current, previous) -> {
-            JwtDecoder decoder = new SecurityConfiguration().identityTokenDecoder(
-                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, AUDIENCE, "X-Glasslink-Identity"));
+            JwtDecoder decoder = new IdentitySecurity().identityTokenDecoder(new IdentityProperties(current, previous,
+                    GatewayTokens.ISSUER, AUDIENCE, "X-Glasslink-Identity", Duration.ofSeconds(60), Duration.ofSeconds(5)),
+                    Clock.systemUTC());
             return token -> decoder.decode(token).getAudience();
         }, BadJwtException.class, JwtValidationException.class);
     }

@@ -47,7 +47,7 @@ class CatalogController {
     }
 
     @GetMapping("/parts/{partNumber}")
-    PartView part(@PathVariable String partNumber) {
+    PartView part(@PathVariable @Size(max = 20) String partNumber) {
         return catalog.findPart(partNumber).map(PartView::of).orElseThrow(() -> new UnknownPartException(partNumber));
     }
 
