@@ -86,7 +86,7 @@ public class AccessFilter implements GlobalFilter, Ordered {
         headers.set(HttpHeaders.WWW_AUTHENTICATE, presented
                 ? "Bearer error=\"invalid_token\", ApiKey header=\"" + API_KEY_HEADER + "\""
                 : "Bearer, ApiKey header=\"" + API_KEY_HEADER + "\"");
-        return new GatewayProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+        return new GatewayProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized",
                 presented ? "The API key or bearer token is not valid" : "An API key or a bearer token is required",
                 headers);
     }

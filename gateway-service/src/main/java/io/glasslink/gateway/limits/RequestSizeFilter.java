@@ -57,7 +57,7 @@ public class RequestSizeFilter implements GlobalFilter, Ordered {
     }
 
     private GatewayProblem tooLarge(String size) {
-        return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "request-too-large", "Content Too Large",
+        return new GatewayProblem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content Too Large",
                 "The request body (" + size + ") exceeds the limit of " + maxBytes + " bytes");
     }
 

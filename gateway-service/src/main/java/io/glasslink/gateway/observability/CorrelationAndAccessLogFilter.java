@@ -4,6 +4,7 @@ import java.util.regex.Pattern;
 
 import io.glasslink.gateway.access.Caller;
 import io.glasslink.gateway.identity.IdentityTokens;
+import io.glasslink.gateway.problems.GatewayProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -43,6 +44,7 @@ public class CorrelationAndAccessLogFilter implements WebFilter {
                 .headers(h -> h.set(CORRELATION_HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
         ServerWebExchange mutated = exchange.mutate().request(request).build();
+        mutated.getAttributes().put(GatewayProblem.REQUEST_PATH_ATTR, request.getPath().value());
         mutated.getResponse().beforeCommit(() -> {
             if (access.isInfoEnabled()) {
                 Route route = mutated.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);

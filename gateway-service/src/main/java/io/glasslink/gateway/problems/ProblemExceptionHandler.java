@@ -1,9 +1,12 @@
 package io.glasslink.gateway.problems;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -20,12 +23,14 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's single error renderer: every exception that escapes a filter or the routing
- * (unknown route, auth, limits, upstream failures) becomes an RFC 9457 problem+json answer.
- * It runs before Boot's default error handler, which would answer in its own JSON shape.
+ * (unknown route, auth, limits, the framework's 405/406, upstream failures, bugs) becomes an
+ * RFC 9457 problem+json answer whose {@code type} is listed in docs/contracts.md. It runs before
+ * Boot's default error handler, which would answer in its own JSON shape.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,25 +50,48 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         if (response.isCommitted()) {
             return Mono.error(ex);
         }
-        ProblemDetail problem;
+        return write(exchange, problemFor(exchange, ex));
+    }
+
+    private static ProblemDetail problemFor(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof ErrorResponse error) {
-            problem = error.getBody();
-            response.getHeaders().addAll(error.getHeaders());
-            if (problem.getStatus() == HttpStatus.NOT_FOUND.value() && !(ex instanceof GatewayProblem)) {
-                problem.setTitle("Not Found");
-                problem.setDetail("No route for " + exchange.getRequest().getPath());
+            exchange.getResponse().getHeaders().addAll(error.getHeaders());
+            ProblemDetail problem = error.getBody();
+            int status = problem.getStatus();
+            if (!(ex instanceof GatewayProblem)) {
+                problem.setType(GatewayProblem.type(GatewayProblem.slugFor(status)));
+                if (status == HttpStatus.NOT_FOUND.value()) {
+                    problem.setTitle("Not Found");
+                    problem.setDetail("No route for " + requestPath(exchange));
+                } else if (status >= 500) {
+                    // a framework 5xx may carry an internal message: the caller learns nothing more than the status
+                    problem.setDetail(HttpStatus.valueOf(status).getReasonPhrase());
+                }
             }
-        } else if (ex instanceof io.netty.handler.timeout.TimeoutException) {
-            // the upstream went silent after its headers (route response-timeout between reads)
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT, "The upstream service stopped answering");
-            problem.setTitle("Gateway Timeout");
-            problem.setType(java.net.URI.create("https://glasslink.io/problems/upstream-timeout"));
-        } else {
-            log.error("Unexpected gateway error on {}", exchange.getRequest().getPath(), ex);
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, "The gateway could not complete the call");
-            problem.setTitle("Bad Gateway");
+            return problem;
         }
-        return write(exchange, problem);
+        if (ex instanceof TimeoutException) {
+            // the upstream went silent after its headers (route response-timeout between reads)
+            return GatewayProblem.problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway Timeout",
+                    "The upstream service stopped answering");
+        }
+        if (upstreamBroke(ex)) {
+            return GatewayProblem.problem(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Bad Gateway",
+                    "The upstream service could not be reached or broke off its answer");
+        }
+        log.error("Unexpected gateway error on {}", requestPath(exchange), ex);
+        return GatewayProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal Server Error",
+                "The gateway could not complete the request");
+    }
+
+    /** Whether {@code ex} (or a cause) is a connection failing (refused, reset, closed early, not HTTP) rather than a bug of the gateway. */
+    public static boolean upstreamBroke(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof IOException || t instanceof PrematureCloseException || t instanceof DecoderException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes {@code problem} as the response body with its status and the problem+json media type. */
@@ -76,15 +104,27 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
-        body.put("title", problem.getTitle());
+        body.put("type", problem.getType() == null ? GatewayProblem.type(GatewayProblem.slugFor(problem.getStatus())).toString()
+                : problem.getType().toString());
+        body.put("title", problem.getTitle() == null ? reason(problem.getStatus()) : problem.getTitle());
         body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", exchange.getRequest().getPath().value());
+        body.put("detail", problem.getDetail() == null ? reason(problem.getStatus()) : problem.getDetail());
+        body.put("instance", requestPath(exchange));
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
         DataBuffer buffer = response.bufferFactory().wrap(json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8));
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The path the caller asked for, also when a fallback answers under its own path. */
+    static String requestPath(ServerWebExchange exchange) {
+        String path = exchange.getAttribute(GatewayProblem.REQUEST_PATH_ATTR);
+        return path != null ? path : exchange.getRequest().getPath().value();
+    }
+
+    private static String reason(int status) {
+        HttpStatus known = HttpStatus.resolve(status);
+        return known == null ? "Error" : known.getReasonPhrase();
     }
 }

@@ -1,12 +1,16 @@
 package io.glasslink.gateway.resilience;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.gateway.problems.GatewayProblem;
 import io.glasslink.gateway.problems.ProblemExceptionHandler;
+import io.glasslink.gateway.resilience.UpstreamFailureGatewayFilterFactory.UpstreamStatusException;
+import io.netty.handler.codec.DecoderException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,12 +26,18 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The circuit breakers' fallback ({@code fallbackUri: forward:/fallback/<breaker>}): 503
- * problem+json with {@code Retry-After} (the breaker's open-state wait while it is open), or 504
- * when the downstream call timed out. Reached directly from outside it answers 404.
+ * The circuit breakers' fallback ({@code fallbackUri: forward:/fallback/<breaker>}), problem+json
+ * for each way a call fails: 504 {@code upstream-timeout} when it timed out; 503
+ * {@code circuit-open} while the breaker is open, {@code Retry-After} its open-state wait; 503
+ * {@code upstream-unavailable} with {@code Retry-After} when the service (or the link to it) cannot
+ * be reached, refuses or drops the connection, or answers a bare 503; 502 {@code upstream-unavailable}
+ * when it answers a bare 502 or something that is not HTTP. A fallback answers only when nothing
+ * was sent to the caller yet. Reached directly from outside it answers 404.
  */
 @Configuration(proxyBeanMethods = false)
 public class FallbackHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(FallbackHandler.class);
 
     @Bean
     RouterFunction<ServerResponse> fallbackRoute(CircuitBreakerRegistry breakers, ProblemExceptionHandler problems) {
@@ -51,20 +61,43 @@ public class FallbackHandler {
     private static ProblemDetail problem(CircuitBreakerRegistry breakers, String breaker, Throwable cause,
             HttpHeaders headers) {
         if (timedOut(cause)) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.GATEWAY_TIMEOUT,
+            return GatewayProblem.problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway Timeout",
                     "The " + breaker + " service did not answer in time");
-            problem.setTitle("Gateway Timeout");
-            problem.setType(URI.create("https://glasslink.io/problems/upstream-timeout"));
-            return problem;
         }
-        boolean open = cause instanceof CallNotPermittedException;
-        long retryAfter = open ? Math.max(1, waitInOpenState(breakers, breaker).toSeconds()) : 1;
-        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, open
-                ? "The circuit breaker of " + breaker + " is open after repeated failures"
-                : "The " + breaker + " service is unavailable");
-        problem.setTitle("Service Unavailable");
-        problem.setType(URI.create("https://glasslink.io/problems/" + (open ? "circuit-open" : "upstream-unavailable")));
+        if (cause instanceof CallNotPermittedException) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, waitInOpenState(breakers, breaker).toSeconds())));
+            return withBreaker(GatewayProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "circuit-open", "Service Unavailable",
+                    "The circuit breaker of " + breaker + " is open after repeated failures"), breaker);
+        }
+        if (cause instanceof UpstreamStatusException status) {
+            return switch (status.status()) {
+                case 504 -> GatewayProblem.problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway Timeout",
+                        "The " + breaker + " service did not answer in time");
+                case 503 -> unavailable(breaker, headers, status.retryAfter());
+                default -> withBreaker(GatewayProblem.problem(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Bad Gateway",
+                        "The " + breaker + " service answered with an error"), breaker);
+            };
+        }
+        if (notHttp(cause)) {
+            return withBreaker(GatewayProblem.problem(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Bad Gateway",
+                    "The " + breaker + " service did not answer in HTTP"), breaker);
+        }
+        if (ProblemExceptionHandler.upstreamBroke(cause)) {
+            return unavailable(breaker, headers, null);
+        }
+        log.error("Unexpected failure calling {}", breaker, cause);
+        return GatewayProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal Server Error",
+                "The gateway could not complete the request");
+    }
+
+    private static ProblemDetail unavailable(String breaker, HttpHeaders headers, String upstreamRetryAfter) {
+        headers.set(HttpHeaders.RETRY_AFTER, upstreamRetryAfter != null && upstreamRetryAfter.matches("\\d{1,6}")
+                ? upstreamRetryAfter : "1");
+        return withBreaker(GatewayProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "upstream-unavailable",
+                "Service Unavailable", "The " + breaker + " service is unavailable"), breaker);
+    }
+
+    private static ProblemDetail withBreaker(ProblemDetail problem, String breaker) {
         problem.setProperty("breaker", breaker);
         return problem;
     }
@@ -73,6 +106,15 @@ public class FallbackHandler {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof io.netty.handler.timeout.TimeoutException
                     || (t instanceof ResponseStatusException rse && rse.getStatusCode().value() == 504)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean notHttp(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof DecoderException) {
                 return true;
             }
         }

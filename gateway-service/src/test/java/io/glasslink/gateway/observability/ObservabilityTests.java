@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Correlation ids, W3C trace context, health and per-route/per-partner metrics. */
+/** Correlation ids, W3C trace context, readiness and per-route/per-partner metrics (ops access: OpsAccessTests). */
 class ObservabilityTests extends GatewayTestSupport {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -47,15 +47,4 @@ class ObservabilityTests extends GatewayTestSupport {
         assertThat(prometheus).contains("application=\"gateway-service\"");
     }
 
-    @Test
-    void theActuatorBeyondHealthIsForOpsClientsOnly() {
-        gateway().get().uri("/actuator/health").exchange().expectStatus().isOk();
-        gateway().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized()
-                .expectHeader().contentType("application/problem+json");
-        gateway().get().uri("/actuator/circuitbreakers").header("X-API-Key", "wrong-key").exchange()
-                .expectStatus().isUnauthorized();
-        gateway().get().uri("/actuator/prometheus").header("X-API-Key", PARTNER_1_KEY).exchange()
-                .expectStatus().isForbidden();
-        gateway().get().uri("/actuator/info").header("X-API-Key", "dev-ops-key").exchange().expectStatus().isOk();
-    }
 }

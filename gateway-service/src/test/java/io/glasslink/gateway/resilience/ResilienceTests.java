@@ -5,7 +5,10 @@ import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.gateway.support.Downstream;
 import io.glasslink.gateway.support.GatewayTestSupport;
+import io.glasslink.link.paths.OutageMode;
+import io.glasslink.link.paths.PathId;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -13,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 
+import static io.glasslink.gateway.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -32,15 +37,14 @@ class ResilienceTests extends GatewayTestSupport {
         PLANNING.reset();
         breakers.circuitBreaker("planning").reset();
         breakers.circuitBreaker("supply-chain").reset();
+        breakers.circuitBreaker("booking-web").reset();
     }
 
     @Test
     void slowDownstreamAnswers504ProblemAfterTheRouteResponseTimeout() {
         long start = System.nanoTime();
-        gateway().get().uri("/onprem/supply-chain/api/v1/slow?ms=3000").header("X-API-Key", BOOKING_WEB_KEY).exchange()
-                .expectStatus().isEqualTo(504)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.status").isEqualTo(504);
+        expectProblem(gateway().get().uri("/onprem/supply-chain/api/v1/slow?ms=3000").header("X-API-Key", BOOKING_WEB_KEY)
+                .exchange(), 504, "upstream-timeout");
         // four attempts of 700 ms each plus backoff, far below the 3 s the downstream takes per attempt
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(6000));
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(4);
@@ -98,11 +102,9 @@ class ResilienceTests extends GatewayTestSupport {
 
     @Test
     void postWithoutIdempotencyKeyIsNotRetried() {
-        gateway().post().uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
+        expectProblem(gateway().post().uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
                 .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+                .expectHeader().exists(HttpHeaders.RETRY_AFTER), 503, "upstream-unavailable");
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/flaky")).isEqualTo(1);
     }
 
@@ -126,11 +128,8 @@ class ResilienceTests extends GatewayTestSupport {
         assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
 
         int callsWhileOpen = PLANNING.received().size();
-        gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY).exchange()
-                .expectStatus().isEqualTo(503)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2")
-                .expectBody().jsonPath("$.type").isEqualTo("https://glasslink.io/problems/circuit-open");
+        expectProblem(gateway().get().uri("/onprem/planning/api/v1/slots").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "2"), 503, "circuit-open");
         assertThat(PLANNING.received()).hasSize(callsWhileOpen);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> breaker.getState() == CircuitBreaker.State.HALF_OPEN);
@@ -143,12 +142,51 @@ class ResilienceTests extends GatewayTestSupport {
     }
 
     @Test
-    void unreachableDownstreamAnswers503ProblemNotA500() {
+    void aBareBadGatewayFromTheDownstreamIsTheGatewaysBadGatewayProblem() {
         breakers.circuitBreaker("booking-web").reset();
-        // booking-web's web route is up; its partner API answers 502 from the downstream itself
-        gateway().get().uri("/api/v1/status?code=502").header("X-API-Key", PARTNER_1_KEY).exchange()
-                .expectStatus().isEqualTo(503)
+        // a 502 without problem+json (a proxy's or a crashed service's page) is replaced and counts as a failure
+        JsonNode problem = expectProblem(gateway().post().uri("/api/v1/status?code=502").header("X-API-Key", PARTNER_1_KEY)
+                .exchange(), 502, "upstream-unavailable");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/status");
+        assertThat(breakers.circuitBreaker("booking-web").getMetrics().getNumberOfFailedCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void aBareServiceUnavailableFromTheDownstreamIsTheGatewaysProblemWithRetryAfter() {
+        breakers.circuitBreaker("booking-web").reset();
+        expectProblem(gateway().post().uri("/api/v1/status?code=503").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1"), 503, "upstream-unavailable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {503, 504, 502, 409, 422})
+    void aDownstreamProblemAnswerPassesThroughUntouchedAndDoesNotCountAgainstTheService(int code) {
+        breakers.circuitBreaker("booking-web").reset();
+        BOOKING_WEB.reset();
+        var answer = gateway().post().uri("/api/v1/problem?code=" + code + "&retryAfter=7")
+                .header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isEqualTo(code)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "7")
+                .expectHeader().valueEquals("X-Downstream", "booking-web")
+                .expectBody(String.class).returnResult();
+        assertThat(answer.getResponseBody()).isEqualTo(Downstream.problemBody(code));
+        assertThat(BOOKING_WEB.callsTo("/api/v1/problem")).isEqualTo(1);
+        assertThat(breakers.circuitBreaker("booking-web").getMetrics().getNumberOfFailedCalls()).isZero();
+    }
+
+    @Test
+    void aLinkThatRefusesEveryConnectionIsAnUnavailableProblemWithRetryAfterNotA500() {
+        LINK.outage(PathId.DIRECT_CONNECT, OutageMode.REFUSE);
+        LINK.outage(PathId.VPN, OutageMode.REFUSE);
+        try {
+            JsonNode problem = expectProblem(gateway().post().uri("/onprem/planning/api/v1/holds")
+                    .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
+                    .expectHeader().exists(HttpHeaders.RETRY_AFTER), 503, "upstream-unavailable");
+            assertThat(problem.get("instance").asString()).isEqualTo("/onprem/planning/api/v1/holds");
+        } finally {
+            LINK.restore();
+        }
+        assertThat(PLANNING.callsTo("/api/v1/holds")).isZero();
     }
 }

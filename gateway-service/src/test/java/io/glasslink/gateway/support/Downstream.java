@@ -24,6 +24,8 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.glasslink.testsupport.FreePorts;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.util.ForwardedHeaderUtils;
 
 /**
  * A real HTTP server standing in for a downstream service. It has its own identity secret and
@@ -33,7 +35,12 @@ import io.glasslink.testsupport.FreePorts;
  * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503) and
  * {@code /api/v1/stall?stalls=&ms=&key=} (the first calls per key send the status line and headers,
  * then nothing for {@code ms} before the body: an answer cut off mid-way by a dead link) and
- * {@code /api/v1/big?bytes=} (that many bytes of a repeating pattern, chunked, in 8 KB writes).
+ * {@code /api/v1/big?bytes=} (that many bytes of a repeating pattern, chunked, in 8 KB writes) and
+ * {@code /api/v1/problem?code=&retryAfter=} (a problem+json answer of its own, as booking-web's
+ * {@code back-office-unavailable}) and {@code /book/confirm} (a 303 to {@code /book/confirmation/GL-TEST}
+ * built from the request URL after Spring's forwarded-header rules, as booking-web's
+ * {@code ForwardedHeaderFilter} builds it) and {@code /v3/api-docs} (a small OpenAPI description
+ * naming the service's own port as server).
  */
 public final class Downstream implements AutoCloseable {
 
@@ -165,9 +172,42 @@ public final class Downstream implements AutoCloseable {
                     }
                     exchange.getResponseBody().write(body);
                 }
+                case "/api/v1/problem" -> {
+                    int code = Integer.parseInt(query.get("code"));
+                    if (query.containsKey("retryAfter")) {
+                        exchange.getResponseHeaders().set("Retry-After", query.get("retryAfter"));
+                    }
+                    exchange.getResponseHeaders().set("X-Downstream", "booking-web");
+                    respond(exchange, code, "application/problem+json", problemBody(code));
+                }
+                case "/book/confirm" -> {
+                    exchange.getResponseHeaders().set("Location", asSeenByTheService(exchange)
+                            .replacePath("/book/confirmation/GL-TEST").replaceQuery(null).build().toUriString());
+                    exchange.sendResponseHeaders(303, -1);
+                }
+                case "/v3/api-docs" -> respond(exchange, 200, OPENAPI.replace("PORT", Integer.toString(port())));
                 default -> respond(exchange, 200, "{\"path\":\"" + uri.getPath() + "\",\"bodyBytes\":" + bodyBytes + "}");
             }
         }
+    }
+
+    /** The problem+json body {@code /api/v1/problem} answers (what a test compares the gateway's relay with). */
+    public static String problemBody(int code) {
+        return "{\"type\":\"https://glasslink.io/problems/back-office-unavailable\",\"title\":\"Back office unavailable\","
+                + "\"status\":" + code + ",\"detail\":\"The on-prem back office cannot be reached\","
+                + "\"instance\":\"/api/v1/problem\",\"downstream\":\"booking-web\"}";
+    }
+
+    private static final String OPENAPI = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"glasslink partner API\","
+            + "\"version\":\"1\"},\"servers\":[{\"url\":\"http://127.0.0.1:PORT\"}],"
+            + "\"paths\":{\"/api/v1/bookings\":{\"post\":{\"responses\":{\"201\":{\"description\":\"Booked\"}}}}}}";
+
+    /** The request URL as a Spring service behind the gateway resolves it (Forwarded, then X-Forwarded-*). */
+    private static org.springframework.web.util.UriComponentsBuilder asSeenByTheService(HttpExchange exchange) {
+        HttpHeaders headers = new HttpHeaders();
+        exchange.getRequestHeaders().forEach(headers::addAll);
+        URI local = URI.create("http://" + exchange.getRequestHeaders().getFirst("Host") + exchange.getRequestURI());
+        return ForwardedHeaderUtils.adaptFromForwardedHeaders(local, headers);
     }
 
     private JWTClaimsSet verify(String token) {
@@ -187,8 +227,12 @@ public final class Downstream implements AutoCloseable {
     }
 
     private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        respond(exchange, status, "application/json", body);
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         exchange.getResponseBody().write(bytes);
     }

@@ -35,7 +35,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "ONPREM_RESPONSE_TIMEOUT_MS=700",
         "GATEWAY_POOL_MAX_LIFE_TIME=1s",
-        "BOOKING_WEB_RESPONSE_TIMEOUT_MS=700",
         "MAX_REQUEST_SIZE=10KB",
         "PARTNER_FLEET_2_RATE_LIMIT=5",
         "glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
@@ -82,11 +81,12 @@ public abstract class GatewayTestSupport {
         return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build();
     }
 
-    /** A partner access token as the partners' authorization server would issue it, at the suite's date. */
+    /** A partner access token as the partners' authorization server would issue it, at the suite's date ({@code validFor} null: no {@code exp}). */
     protected static String partnerJwt(String subject, String issuer, Duration validFor, RSAPrivateKey signingKey) {
         Instant now = TestClockConfiguration.CLOCK.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(subject).issuer(issuer)
-                .issueTime(Date.from(now.minusSeconds(120))).expirationTime(Date.from(now.plus(validFor))).build();
+                .issueTime(Date.from(now.minusSeconds(120)))
+                .expirationTime(validFor == null ? null : Date.from(now.plus(validFor))).build();
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
             jwt.sign(new RSASSASigner(signingKey));
