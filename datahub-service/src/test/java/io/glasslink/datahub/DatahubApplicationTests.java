@@ -27,7 +27,8 @@ class DatahubApplicationTests {
         RestClient http = RestClient.create("http://localhost:" + port);
         assertThat(http.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
         assertThat(http.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
-        assertThat(http.get().uri("/actuator/health/hub").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(http.get().uri("/actuator/health/hub").header("Authorization", TestHttp.OPS).retrieve().body(String.class))
+                .contains("\"UP\"");
         assertThat(http.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains("application=\"datahub-service\"");
     }

@@ -1,6 +1,8 @@
 package io.glasslink.datahub.catalogue;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class LakeCatalogue {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final LakeStore store;
     private final LakeLayout layout;
@@ -57,14 +61,14 @@ public class LakeCatalogue {
             partitions.forEach((folder, objects) -> {
                 Totals t = totals(objects);
                 parts.add(new Dataset.Partition(folder.substring(3, 13), folder.substring(17), location + folder + "/",
-                        objects.size(), t.records, t.bytes, t.lastLanded));
+                        objects.size(), t.records, t.bytes, t.lastLanded.atZone(PARIS).toOffsetDateTime()));
             });
             String[] parts2 = name.split("/");
             datasets.add(new Dataset(parts2[0], parts2[1], location,
                     parts.stream().mapToLong(Dataset.Partition::objects).sum(),
                     parts.stream().mapToLong(Dataset.Partition::records).sum(),
                     parts.stream().mapToLong(Dataset.Partition::bytes).sum(),
-                    parts.stream().map(Dataset.Partition::lastLanded).max(Instant::compareTo).orElse(null),
+                    parts.stream().map(Dataset.Partition::lastLanded).max(OffsetDateTime::compareTo).orElse(null),
                     parts));
         });
         return datasets;

@@ -1,0 +1,70 @@
+package io.glasslink.datahub.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Tomcat's own error answers (a request it cannot parse: an encoded NUL or line break in the URL, headers
+ * over the size limit) never reach the servlet, so Boot's error page cannot render them: the host's error
+ * report valve writes them as problem+json instead of its HTML page.
+ */
+@Configuration(proxyBeanMethods = false)
+class TomcatProblemReports {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReportValve() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemReportValve.class.getName());
+            }
+        });
+    }
+
+    /** The error report of the host: problem+json with the listed type of the status, nothing about the server. */
+    public static class ProblemReportValve extends ErrorReportValve {
+
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            HttpStatus known = HttpStatus.resolve(status);
+            String title = known == null ? "Error" : known.getReasonPhrase();
+            String uri = request.getRequestURI();
+            Map<String, Object> problem = new LinkedHashMap<>();
+            problem.put("type", Problems.TYPE_BASE + Problems.slugFor(status));
+            problem.put("title", title);
+            problem.put("status", status);
+            problem.put("detail", status >= 500 ? "the request could not be answered" : "the request is malformed");
+            problem.put("instance", uri != null && uri.startsWith("/") ? uri : "/");
+            try {
+                response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                Writer out = response.getReporter();
+                if (out != null) {
+                    out.write(JSON.writeValueAsString(problem));
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the connection is gone or the answer already started: nothing more can be said
+            }
+        }
+    }
+}
