@@ -28,7 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "glasslink.test.database=supplychain",
         "glasslink.supply.hold-expiry-interval=PT1H",
-        "glasslink.supply.events.resubmit-interval=PT1H"})
+        "glasslink.events.resubmit-every=PT1H"})
 @RealInfrastructure
 @Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class, Faults.class})
 public @interface SupplyChainIntegrationTest {

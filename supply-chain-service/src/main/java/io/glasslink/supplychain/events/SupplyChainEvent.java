@@ -1,11 +1,15 @@
 package io.glasslink.supplychain.events;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
+
+import io.glasslink.supplychain.calendar.BusinessCalendar;
 
 /**
  * A domain event of the supply chain. {@code eventId} is fixed when the event is created, so a
  * re-published event keeps its identity; {@code partNumber} and {@code locationId} make its key.
+ * Its times carry the offset Europe/Paris has at that instant, as every time on the wire does.
  */
 public interface SupplyChainEvent {
 
@@ -13,7 +17,7 @@ public interface SupplyChainEvent {
     UUID eventId();
 
     /** When it happened. */
-    Instant occurredAt();
+    OffsetDateTime occurredAt();
 
     /** The part concerned. */
     String partNumber();
@@ -23,4 +27,9 @@ public interface SupplyChainEvent {
 
     /** Id of the aggregate the event is about. */
     String subject();
+
+    /** {@code instant} with the offset of Europe/Paris then. */
+    static OffsetDateTime paris(Instant instant) {
+        return instant.atZone(BusinessCalendar.ZONE).toOffsetDateTime();
+    }
 }

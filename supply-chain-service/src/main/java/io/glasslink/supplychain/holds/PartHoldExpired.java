@@ -1,16 +1,17 @@
 package io.glasslink.supplychain.holds;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import io.glasslink.supplychain.events.SupplyChainEvent;
 
 /** A hold was not confirmed in time and has been freed. */
-public record PartHoldExpired(UUID eventId, Instant occurredAt, UUID holdId, String bookingReference, String partNumber,
+public record PartHoldExpired(UUID eventId, OffsetDateTime occurredAt, UUID holdId, String bookingReference, String partNumber,
                        int quantity, String centreId, String locationId) implements SupplyChainEvent {
 
     static PartHoldExpired of(PartHold hold, Instant at) {
-        return new PartHoldExpired(UUID.randomUUID(), at, hold.id(), hold.bookingReference(), hold.partNumber(),
+        return new PartHoldExpired(UUID.randomUUID(), SupplyChainEvent.paris(at), hold.id(), hold.bookingReference(), hold.partNumber(),
                 hold.quantity(), hold.centreId(), hold.source().locationId());
     }
 

@@ -256,7 +256,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "the request is invalid", request);
-        Problems.withErrors(body, errors);
+        // Bean Validation reports in no particular order: the same request gets the same answer
+        Problems.withErrors(body, errors.stream().sorted(java.util.Comparator.comparing(FieldProblem::field)
+                .thenComparing(FieldProblem::message)).toList());
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 

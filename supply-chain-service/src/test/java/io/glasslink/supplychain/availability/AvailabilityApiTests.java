@@ -136,8 +136,7 @@ class AvailabilityApiTests extends ApiTestSupport {
 
         badCentre.problem(400, "centreIds[1]");
         assertThat(badCentre.body().at("/errors").size()).isEqualTo(2);
-        assertThat(badCentre.text("/errors/0/field")).isEqualTo("centreIds[1]");
-        assertThat(badCentre.text("/errors/1/field")).isEqualTo("centreIds[2]");
+        badCentre.problem(400, "centreIds[2]");
         assertThat(badCentre.text("/instance")).isEqualTo("/api/v1/availability/batch");
         tooMany.problem(400, "quantity");
         blankAndLong.problem(400, "partNumber");

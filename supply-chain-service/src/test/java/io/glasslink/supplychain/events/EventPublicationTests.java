@@ -1,74 +1,78 @@
 package io.glasslink.supplychain.events;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import io.glasslink.supplychain.Api;
+import io.glasslink.supplychain.ApiTestSupport;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
-import io.glasslink.supplychain.TestData;
 import io.glasslink.supplychain.events.TopicReader.Event;
+import io.glasslink.supplychain.holds.HoldService;
+import io.glasslink.testsupport.CloudEventChecks;
+import io.glasslink.testsupport.NamedDates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Domain events reach Kafka as CloudEvents, keyed by part and location, valid against their schemas. */
+/**
+ * Every supply-chain event type reaches Kafka as a CloudEvent of the shared shape (CloudEventChecks),
+ * keyed by part and location, valid against its schema, every time in it with the Paris offset.
+ */
 @SupplyChainIntegrationTest
-class EventPublicationTests {
+class EventPublicationTests extends ApiTestSupport {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    JdbcClient jdbc;
+    static final String SOURCE = "/glasslink/supply-chain-service";
 
     @Autowired
-    Clock clock;
+    HoldService holds;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
 
     @Test
-    void holdConfirmAndReleasePublishSchemaValidCloudEventsKeyedByPartAndLocation() {
-        TestData data = new TestData(jdbc);
-        Instant start = clock.instant();
+    void everyEventTypeIsASchemaValidCloudEventKeyedByPartAndLocationWithParisTimes() {
+        // in summer time, so that a UTC instant could not pass for a Paris time by chance
+        clock.set(NamedDates.VICTORY_DAY_EVE.instant());
         String part = data.newPart(null);
         String depot = data.depotOf("C040");
         data.stock(part, depot, 4);
-        Api api = new Api(port, clock);
-        String body = "{\"bookingReference\":\"BK-" + UUID.randomUUID() + "\",\"partNumber\":\"" + part
-                + "\",\"quantity\":1,\"centreId\":\"C040\"}";
-        String first = api.post("/api/v1/holds", body).text("/holdId");
-        api.post("/api/v1/holds/" + first + "/confirm", null);
-        api.post("/api/v1/holds/" + first + "/release", null);
+        String confirmed = hold(part, "C040", 900);
+        api.post("/api/v1/holds/" + confirmed + "/confirm", null);
+        api.post("/api/v1/holds/" + confirmed + "/release", null);
+        String lapsing = hold(part, "C040", 30);
+        clock.advance(Duration.ofSeconds(31));
+        holds.expireLapsed(1000);
 
-        // PartHeld, StockLevelChanged x3, PartAllocated, TransferOrdered, PartHoldReleased
-        List<Event> events = TopicReader.read(bootstrap, "supplychain.events", k -> k.startsWith(part + "@"), 7,
+        // PartHeld x2, StockLevelChanged x5, PartAllocated, TransferOrdered, PartHoldReleased, PartHoldExpired
+        List<Event> events = TopicReader.read(bootstrap, "supplychain.events", k -> k.startsWith(part + "@"), 11,
                 Duration.ofSeconds(60));
 
-        assertThat(events).extracting(Event::name).containsExactlyInAnyOrder("PartHeld", "StockLevelChanged",
-                "PartAllocated", "StockLevelChanged", "TransferOrdered", "StockLevelChanged", "PartHoldReleased");
+        assertThat(events).extracting(Event::name).containsOnly("PartHeld", "StockLevelChanged", "PartAllocated",
+                "TransferOrdered", "PartHoldReleased", "PartHoldExpired").hasSize(11);
+        assertThat(events).extracting(Event::name).contains("PartHeld", "StockLevelChanged", "PartAllocated",
+                "TransferOrdered", "PartHoldReleased", "PartHoldExpired");
         assertThat(events).extracting(Event::key).containsOnly(part + "@" + depot);
         for (Event e : events) {
+            assertThat(CloudEventChecks.check(e.record(), SOURCE)).isEqualTo("io.glasslink.supplychain." + e.name() + ".v1");
             assertThat(EventSchemas.validate(e.name(), e.value())).as(e.name() + " " + e.value()).isEmpty();
-            assertThat(e.headers()).containsEntry("ce_specversion", "1.0")
-                    .containsEntry("ce_source", "/glasslink/supply-chain-service")
-                    .containsEntry("ce_type", "io.glasslink.supplychain." + e.name() + ".v1")
-                    .containsEntry("ce_dataschema",
-                            "https://schemas.glasslink.io/events/supplychain/" + e.name() + ".v1.schema.json")
-                    .containsEntry("content-type", "application/json");
             assertThat(e.value()).contains("\"eventId\":\"" + e.headers().get("ce_id") + "\"");
-            assertThat(Instant.parse(e.headers().get("ce_time"))).isBetween(start, clock.instant());
+            assertThat(OffsetDateTime.parse(e.headers().get("ce_time"))).as("ce_time of " + e.name())
+                    .isBetween(NamedDates.VICTORY_DAY_EVE.at(), OffsetDateTime.now(clock));
+            EventSchemas.checkParisTimes(e);
         }
         assertThat(events).filteredOn(e -> e.name().equals("PartHeld"))
-                .extracting(e -> e.headers().get("ce_subject")).containsExactly(first);
+                .extracting(e -> e.headers().get("ce_subject")).containsExactlyInAnyOrder(confirmed, lapsing);
+        assertThat(events).filteredOn(e -> e.name().equals("PartHoldExpired"))
+                .extracting(e -> e.headers().get("ce_subject")).containsExactly(lapsing);
         assertThat(events).filteredOn(e -> e.name().equals("StockLevelChanged"))
                 .extracting(e -> e.headers().get("ce_subject")).containsOnly(part + "@" + depot);
+    }
+
+    private String hold(String part, String centre, int ttlSeconds) {
+        return api.post("/api/v1/holds", "{\"bookingReference\":\"BK-" + UUID.randomUUID() + "\",\"partNumber\":\"" + part
+                + "\",\"quantity\":1,\"centreId\":\"" + centre + "\",\"ttlSeconds\":" + ttlSeconds + "}").text("/holdId");
     }
 }

@@ -14,6 +14,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.glasslink.testsupport.CloudEventChecks;
 
 /**
  * The published JSON Schemas of the supply-chain events (infra/event-contracts), read from the
@@ -22,6 +23,8 @@ import com.networknt.schema.ValidationMessage;
 public final class EventSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> TIME_FIELDS = Set.of("occurredAt", "expiresAt", "earliestAvailableAt",
+            "expectedArrivalAt");
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
             .formatAssertionsEnabled(true).build();
@@ -36,6 +39,21 @@ public final class EventSchemas {
             return schema(eventName).validate(data);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Checks that every time in the event's data ({@code occurredAt}, ...) carries the Paris offset of its instant. */
+    public static void checkParisTimes(TopicReader.Event e) {
+        tools.jackson.databind.JsonNode data = tools.jackson.databind.json.JsonMapper.builder().build().readTree(e.value());
+        boolean occurredAt = false;
+        for (String field : TIME_FIELDS) {
+            if (data.has(field)) {
+                CloudEventChecks.checkParisTime(data.get(field).asString(), e.name() + "." + field);
+                occurredAt |= field.equals("occurredAt");
+            }
+        }
+        if (!occurredAt) {
+            throw new AssertionError(e.name() + " has no occurredAt: " + e.value());
         }
     }
 

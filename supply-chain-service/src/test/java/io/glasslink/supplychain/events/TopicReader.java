@@ -14,13 +14,14 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads a topic from the beginning with a throw-away consumer group, as a downstream consumer would. */
 public final class TopicReader {
 
-    /** A record as read: key, headers as UTF-8 text, value. */
-    public record Event(String key, Map<String, String> headers, String value) {
+    /** A record as read: key, headers as UTF-8 text, value, and the record itself. */
+    public record Event(String key, Map<String, String> headers, String value, ConsumerRecord<String, byte[]> record) {
         /** The CloudEvents type without prefix and version, e.g. {@code PartHeld}. */
         public String name() {
             String type = headers.get("ce_type");
@@ -44,19 +45,19 @@ public final class TopicReader {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<Event> events = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
             while (!done.test(events) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     if (r.key() != null && key.test(r.key())) {
                         Map<String, String> headers = new HashMap<>();
                         for (Header h : r.headers()) {
                             headers.put(h.key(), new String(h.value(), StandardCharsets.UTF_8));
                         }
-                        events.add(new Event(r.key(), headers, r.value()));
+                        events.add(new Event(r.key(), headers, new String(r.value(), StandardCharsets.UTF_8), r));
                     }
                 }
             }

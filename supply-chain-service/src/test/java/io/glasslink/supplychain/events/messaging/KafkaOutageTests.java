@@ -6,11 +6,13 @@ import java.util.UUID;
 
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import io.glasslink.supplychain.TestData;
+import io.glasslink.supplychain.events.EventSchemas;
 import io.glasslink.supplychain.events.TopicReader;
 import io.glasslink.supplychain.events.TopicReader.Event;
 import io.glasslink.supplychain.holds.HoldService;
 import io.glasslink.supplychain.holds.PartHold;
 import io.glasslink.supplychain.holds.PlaceHold;
+import io.glasslink.testsupport.CloudEventChecks;
 import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.kafka.producer.properties.delivery.timeout.ms=2000",
         "spring.modulith.events.republish-outstanding-events-on-restart=false",
         "glasslink.supply.hold-expiry-interval=PT1H",
-        "glasslink.supply.events.resubmit-after=PT0S",
-        "glasslink.supply.events.resubmit-interval=PT1H"})
+        // just over max.block.ms + delivery.timeout.ms, as the start-up check demands
+        "glasslink.events.resubmit-after=PT3.5S",
+        "glasslink.events.resubmit-every=PT1H"})
 @Import(SupplyChainIntegrationTest.BusinessTime.class)
 class KafkaOutageTests {
 
@@ -93,6 +96,11 @@ class KafkaOutageTests {
             assertThat(distinctIds(events)).hasSize(expected);
             assertThat(distinctIds(events.stream().filter(e -> e.name().equals("PartHeld")).toList())).hasSize(3);
             assertThat(distinctIds(events.stream().filter(e -> e.name().equals("PartAllocated")).toList())).hasSize(3);
+            // sent again from the outbox: the same shape, the times still with the Paris offset
+            for (Event e : events) {
+                CloudEventChecks.check(e.record(), "/glasslink/supply-chain-service");
+                EventSchemas.checkParisTimes(e);
+            }
         } finally {
             broker.destroy();
         }
