@@ -28,12 +28,16 @@ public record PlanningProperties(@DefaultValue Holds holds, @DefaultValue Notice
                          @DefaultValue("true") boolean overrideAllowed) {
     }
 
-    /** Slot search limits and granularity. */
+    /**
+     * Slot search limits and granularity; {@code horizon}: how far ahead a start may be held or
+     * rescheduled to.
+     */
     public record Search(@DefaultValue("PT2H") Duration defaultMinNotice,
                          @DefaultValue("31") int maxDays,
                          @DefaultValue("20") int maxCentres,
                          @DefaultValue("PT15M") Duration step,
-                         @DefaultValue("PT30M") Duration travelBuffer) {
+                         @DefaultValue("PT30M") Duration travelBuffer,
+                         @DefaultValue("P365D") Duration horizon) {
     }
 
     /** Deterministic seed data loaded into an empty database on start-up. */

@@ -23,7 +23,7 @@ import org.springframework.web.client.RestClient;
         "glasslink.test.database=planning",
         "glasslink.planning.holds.expiry-interval=PT1H"})
 @RealInfrastructure
-@Import(BusinessTime.class)
+@Import({BusinessTime.class, io.glasslink.testonly.FailingEndpoint.class})
 public abstract class PlanningIntegrationTest {
 
     /** The business clock of the service under test. */
@@ -99,6 +99,34 @@ public abstract class PlanningIntegrationTest {
                 .body(Map.of("bookingReference", reference, "jobType", jobType, "calibration", false, "centreId", centreId,
                         "mode", "CENTRE", "start", start))
                 .retrieve().toEntity(MAP);
+    }
+
+    /** Sends {@code body} as it is (raw JSON, possibly broken on purpose) with a valid identity token; never throws. */
+    protected org.springframework.http.ResponseEntity<String> send(org.springframework.http.HttpMethod method, String path,
+                                                                  String contentType, String body) {
+        // the path as it is, percent-escapes included (a template would escape them again)
+        var spec = api().method(method).uri(java.net.URI.create("http://localhost:" + port + path));
+        if (contentType != null) {
+            spec = spec.header(org.springframework.http.HttpHeaders.CONTENT_TYPE, contentType);
+        }
+        if (body != null) {
+            spec = spec.body(body);
+        }
+        return spec.retrieve().toEntity(String.class);
+    }
+
+    /** Checks the answer is a problem of the shared shape with this status (docs/contracts.md "Errors") and returns it. */
+    protected static tools.jackson.databind.JsonNode problem(org.springframework.http.ResponseEntity<String> r, int status) {
+        org.assertj.core.api.Assertions.assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(status);
+        return io.glasslink.testsupport.ProblemChecks.check(status, r.getHeaders().getFirst("Content-Type"), r.getBody());
+    }
+
+    /** {@link #problem} naming {@code field} among its errors. */
+    protected static tools.jackson.databind.JsonNode fieldProblem(org.springframework.http.ResponseEntity<String> r, int status,
+                                                                  String field) {
+        org.assertj.core.api.Assertions.assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(status);
+        return io.glasslink.testsupport.ProblemChecks.checkFieldError(status, r.getHeaders().getFirst("Content-Type"),
+                r.getBody(), field);
     }
 
     protected static final org.springframework.core.ParameterizedTypeReference<Map<String, Object>> MAP =

@@ -9,17 +9,17 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-import io.glasslink.planning.InvalidRequestException;
-import io.glasslink.planning.InvalidRequestException.FieldProblem;
 import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
-import io.glasslink.planning.UnprocessableRequestException;
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.slots.Availability;
 import io.glasslink.planning.slots.Candidates;
 import io.glasslink.planning.slots.Interval;
 import io.glasslink.planning.slots.Mode;
+import io.glasslink.planning.web.FieldProblem;
+import io.glasslink.planning.web.InvalidRequestException;
+import io.glasslink.planning.web.UnprocessableRequestException;
 import io.glasslink.planning.workforce.Technician;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -32,6 +32,12 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AppointmentService {
+
+    /** The longest booking reference accepted. */
+    public static final int MAX_REFERENCE_LENGTH = 64;
+
+    /** The longest centre id accepted. */
+    static final int MAX_ID_LENGTH = 16;
 
     private final Appointments appointments;
     private final Candidates candidates;
@@ -52,23 +58,32 @@ public class AppointmentService {
         this.clock = clock;
     }
 
-    /** Holds the slot with a free technician; 409 when none is free. */
+    /**
+     * Holds the slot with a free technician. 400 for a malformed command; 422 when the centre does
+     * not exist or serve the mode, or the start is not one the search can offer (past, off the
+     * grid, beyond the horizon, in the repeated hour of a DST change, outside everyone's working
+     * time); 409 when no technician is free.
+     */
     @Transactional
     public Appointment hold(HoldCommand command) {
         validate(command);
         Instant now = clock.instant();
-        Centre centre = candidates.centre(command.centreId());
+        Centre centre = candidates.centre(command.centreId(), "centreId");
         if (command.mode() == Mode.HOME) {
             Postcode postcode = new Postcode(command.postcode());
             if (!centre.hasVans() || !centre.departement().equals(postcode.departement())) {
-                throw new UnprocessableRequestException("centre " + centre.centreId() + " has no van serving postcode "
-                        + postcode.value());
+                throw UnprocessableRequestException.notServed("postcode", "centre " + centre.centreId()
+                        + " has no van serving postcode " + postcode.value());
             }
         }
         Instant start = command.start().toInstant();
         Instant end = start.plus(command.jobType().duration(command.calibration()));
+        checkStart(start, end, now);
         List<Technician> team = candidates.of(centre, command.mode(), command.jobType().requiredSkills(command.calibration()));
         List<String> free = freeTechnicians(team, centre, command.mode(), start, end, null, now);
+        if (free.isEmpty()) {
+            checkSomeoneWorks(team, centre, command.mode(), start, end);
+        }
         Collections.shuffle(free, ThreadLocalRandom.current());
         for (String technicianId : free) {
             Appointment hold = Appointment.hold(command.bookingReference(), technicianId, centre.centreId(),
@@ -136,13 +151,14 @@ public class AppointmentService {
             return current;
         }
         current.checkMovable(now, noticePolicy, overrideReason);
-        if (!newStart.isAfter(now)) {
-            throw new InvalidRequestException(List.of(new FieldProblem("start", "must be in the future")));
-        }
-        Centre centre = candidates.centre(current.centreId());
+        Centre centre = candidates.centre(current.centreId(), "centreId");
         Instant newEnd = newStart.plus(current.jobType().duration(current.calibration()));
+        checkStart(newStart, newEnd, now);
         List<Technician> team = candidates.of(centre, current.mode(), current.jobType().requiredSkills(current.calibration()));
         List<String> free = freeTechnicians(team, centre, current.mode(), newStart, newEnd, appointmentId, now);
+        if (free.isEmpty()) {
+            checkSomeoneWorks(team, centre, current.mode(), newStart, newEnd);
+        }
         Collections.shuffle(free, ThreadLocalRandom.current());
         if (free.remove(current.technicianId())) {
             free.add(0, current.technicianId());
@@ -194,6 +210,36 @@ public class AppointmentService {
         return result;
     }
 
+    /** 422 unless [start, end) is a time the slot search could offer (bookings aside). */
+    private void checkStart(Instant start, Instant end, Instant now) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Duration horizon = properties.search().horizon();
+        if (!start.isAfter(now)) {
+            problems.add(new FieldProblem("start", "must be in the future"));
+        } else if (start.isAfter(now.plus(horizon))) {
+            problems.add(new FieldProblem("start", "must be within " + horizon.toDays() + " days"));
+        }
+        long step = properties.search().step().toSeconds();
+        if (start.getNano() != 0 || start.getEpochSecond() % step != 0) {
+            problems.add(new FieldProblem("start", "must be on the " + step / 60 + "-minute grid of the slot search"));
+        }
+        PlanningTime.Offsets paris = new PlanningTime.Offsets();
+        if (paris.doubled(start.getEpochSecond()) || paris.doubled(end.getEpochSecond())) {
+            problems.add(new FieldProblem("start", "falls in the hour the clocks repeat: no slot is offered then"));
+        }
+        if (!problems.isEmpty()) {
+            throw UnprocessableRequestException.breaks(problems);
+        }
+    }
+
+    /** 422 when nobody of the team works over [start, end) at all (closed, holiday, outside hours); otherwise the 409 is for busy time. */
+    private void checkSomeoneWorks(List<Technician> team, Centre centre, Mode mode, Instant start, Instant end) {
+        if (!availability.anyWorks(team, t -> mode == Mode.CENTRE ? centre : null, start, end)) {
+            throw UnprocessableRequestException.breaks(List.of(new FieldProblem("start", "is outside the working hours of "
+                    + centre.centreId() + " (" + mode + "): not a start the slot search offers")));
+        }
+    }
+
     private void announceExpiry(Appointment a, Instant now) {
         events.publishEvent(new HoldExpired(UUID.randomUUID(), a.appointmentId(), a.bookingReference(), a.centreId(),
                 PlanningTime.paris(a.start()), PlanningTime.paris(a.end()), PlanningTime.paris(now)));
@@ -207,24 +253,27 @@ public class AppointmentService {
         List<FieldProblem> problems = new ArrayList<>();
         if (c.bookingReference() == null || c.bookingReference().isBlank()) {
             problems.add(new FieldProblem("bookingReference", "is required"));
-        } else if (c.bookingReference().length() > 64) {
-            problems.add(new FieldProblem("bookingReference", "is at most 64 characters"));
+        } else if (c.bookingReference().length() > MAX_REFERENCE_LENGTH) {
+            problems.add(new FieldProblem("bookingReference", "is at most " + MAX_REFERENCE_LENGTH + " characters"));
         }
         if (c.jobType() == null) {
             problems.add(new FieldProblem("jobType", "is required"));
         }
         if (c.centreId() == null || c.centreId().isBlank()) {
             problems.add(new FieldProblem("centreId", "is required"));
+        } else if (c.centreId().length() > MAX_ID_LENGTH) {
+            problems.add(new FieldProblem("centreId", "is at most " + MAX_ID_LENGTH + " characters"));
         }
         if (c.mode() == null) {
             problems.add(new FieldProblem("mode", "is required"));
         } else if (c.mode() == Mode.HOME && !Postcode.isWellFormed(c.postcode())) {
             problems.add(new FieldProblem("postcode", "a home job needs a five-digit postcode"));
         }
+        if (c.postcode() != null && !Postcode.isWellFormed(c.postcode()) && c.mode() != Mode.HOME) {
+            problems.add(new FieldProblem("postcode", "must be five digits"));
+        }
         if (c.start() == null) {
             problems.add(new FieldProblem("start", "is required"));
-        } else if (!c.start().toInstant().isAfter(clock.instant())) {
-            problems.add(new FieldProblem("start", "must be in the future"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);

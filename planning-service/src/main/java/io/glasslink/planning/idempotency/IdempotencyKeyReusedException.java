@@ -1,10 +1,13 @@
 package io.glasslink.planning.idempotency;
 
-/** The idempotency key was already used with a different request (answered 422). */
-public class IdempotencyKeyReusedException extends RuntimeException {
+import io.glasslink.planning.web.ProblemException;
+import io.glasslink.planning.web.ProblemType;
+
+/** The idempotency key was already used with a different request (answered 422 {@code idempotency-key-reused}). */
+public class IdempotencyKeyReusedException extends ProblemException {
 
     /** For the reused key. */
     public IdempotencyKeyReusedException(String key) {
-        super("idempotency key '" + key + "' was already used with a different request");
+        super(ProblemType.IDEMPOTENCY_KEY_REUSED, "idempotency key '" + key + "' was already used with a different request");
     }
 }

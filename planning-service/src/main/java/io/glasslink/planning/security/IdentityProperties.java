@@ -1,5 +1,6 @@
 package io.glasslink.planning.security;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -13,14 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The HS256 secret this service shares with the gateway (base64, at least 256 bits), during a
  * rotation the previous one (accepted too, until it is removed), and what the identity token must
- * say ({@code glasslink.identity.*}).
+ * say ({@code glasslink.identity.*}): its issuer and audience, the header it comes in, how long it
+ * may live ({@code exp - iat}, 60 s) and the clock skew allowed on {@code exp}, {@code iat},
+ * {@code nbf} and that lifetime (5 s).
  */
 @ConfigurationProperties("glasslink.identity")
 public record IdentityProperties(String secret,
                                  String previousSecret,
                                  @DefaultValue("glasslink-gateway") String issuer,
                                  @DefaultValue("planning-service") String audience,
-                                 @DefaultValue("X-Glasslink-Identity") String header) {
+                                 @DefaultValue("X-Glasslink-Identity") String header,
+                                 @DefaultValue("PT60S") Duration maxLifetime,
+                                 @DefaultValue("PT5S") Duration clockSkew) {
 
     public IdentityProperties {
         if (secret == null || secret.isBlank()) {

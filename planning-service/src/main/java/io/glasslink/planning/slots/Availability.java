@@ -72,4 +72,25 @@ public class Availability {
         }
         return new FreeTimes(result, busyTimes.lapsedHolds());
     }
+
+    /**
+     * Whether one of the technicians works over the whole of [start, end) by the reference data
+     * alone (pattern, public holidays and, from {@code openingOf}, opening hours), bookings and
+     * absences aside: whether the search could ever offer that time.
+     */
+    public boolean anyWorks(Collection<Technician> technicians, Function<Technician, Centre> openingOf, Instant start,
+                            Instant end) {
+        LocalDate first = start.atZone(PlanningTime.ZONE).toLocalDate();
+        LocalDate last = end.atZone(PlanningTime.ZONE).toLocalDate();
+        for (Technician t : technicians) {
+            Centre centre = openingOf.apply(t);
+            for (Interval work : FreeTime.workingTime(t.patterns(), centre == null ? null : centre.opening(), first, last,
+                    PlanningTime.ZONE)) {
+                if (work.contains(start, end)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

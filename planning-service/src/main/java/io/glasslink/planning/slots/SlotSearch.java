@@ -13,15 +13,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
-import io.glasslink.planning.InvalidRequestException;
-import io.glasslink.planning.InvalidRequestException.FieldProblem;
 import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
-import io.glasslink.planning.UnprocessableRequestException;
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.workforce.Skill;
 import io.glasslink.planning.workforce.Technician;
+import io.glasslink.planning.web.FieldProblem;
+import io.glasslink.planning.web.InvalidRequestException;
+import io.glasslink.planning.web.UnprocessableRequestException;
 import org.springframework.stereotype.Service;
 
 /** Answers "when can this job be done here?" with free start times and their capacity. */
@@ -30,6 +30,9 @@ public class SlotSearch {
 
     /** The largest {@code limit} (slots per centre) a query may ask for. */
     static final int MAX_LIMIT = 1000;
+
+    /** The longest centre id accepted (ids are {@code C001}..{@code C450}). */
+    public static final int MAX_ID_LENGTH = 16;
 
     private final Candidates candidates;
     private final Availability availability;
@@ -52,7 +55,7 @@ public class SlotSearch {
         Mode mode = query.postcode() != null ? Mode.HOME : Mode.CENTRE;
         List<Centre> centres = mode == Mode.HOME
                 ? candidates.vanCentres(postcode(query.postcode()))
-                : query.centreIds().stream().distinct().map(candidates::centre).toList();
+                : centres(query.centreIds());
         Set<Skill> skills = query.jobType().requiredSkills(query.withCalibration());
         Duration duration = query.jobType().duration(query.withCalibration());
 
@@ -150,9 +153,20 @@ public class SlotSearch {
         return earliest;
     }
 
+    private List<Centre> centres(List<String> ids) {
+        List<Centre> centres = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Centre c = candidates.centre(ids.get(i), "centreIds[" + i + "]");
+            if (!centres.contains(c)) {
+                centres.add(c);
+            }
+        }
+        return centres;
+    }
+
     private static Postcode postcode(String value) {
         if (value.startsWith("97") || value.startsWith("98")) {
-            throw new UnprocessableRequestException("postcode " + value + " is overseas: not served");
+            throw UnprocessableRequestException.notServed("postcode", value + " is overseas: not served");
         }
         return new Postcode(value);
     }
@@ -170,8 +184,13 @@ public class SlotSearch {
         if (hasCentres && q.centreIds().size() > properties.search().maxCentres()) {
             problems.add(new FieldProblem("centreIds", "at most " + properties.search().maxCentres() + " centres"));
         }
-        if (hasCentres && q.centreIds().stream().anyMatch(id -> id == null || id.isBlank())) {
-            problems.add(new FieldProblem("centreIds", "must not contain blank ids"));
+        for (int i = 0; hasCentres && i < q.centreIds().size(); i++) {
+            String id = q.centreIds().get(i);
+            if (id == null || id.isEmpty()) {
+                problems.add(new FieldProblem("centreIds[" + i + "]", "is required"));
+            } else if (id.length() > MAX_ID_LENGTH) {
+                problems.add(new FieldProblem("centreIds[" + i + "]", "is at most " + MAX_ID_LENGTH + " characters"));
+            }
         }
         if (hasPostcode && !Postcode.isWellFormed(q.postcode())) {
             problems.add(new FieldProblem("postcode", "must be five digits"));

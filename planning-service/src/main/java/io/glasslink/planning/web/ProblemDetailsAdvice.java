@@ -1,88 +1,78 @@
 package io.glasslink.planning.web;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-import io.glasslink.planning.InvalidRequestException;
-import io.glasslink.planning.UnprocessableRequestException;
-import io.glasslink.planning.appointments.AppointmentNotFoundException;
-import io.glasslink.planning.appointments.AppointmentStateException;
-import io.glasslink.planning.appointments.NoticePolicyViolationException;
-import io.glasslink.planning.appointments.SlotUnavailableException;
-import io.glasslink.planning.idempotency.IdempotencyKeyReusedException;
-import io.glasslink.planning.workforce.UnknownTechnicianException;
-import org.springframework.beans.TypeMismatchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.context.request.WebRequest;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-/** Turns every error into {@code application/problem+json} with the right status (RFC 9457). */
+/**
+ * Every error the MVC layer sees becomes {@code application/problem+json} (RFC 9457) with a type of
+ * {@link ProblemType}: the features' refusals ({@link ProblemException}), the framework's own
+ * (unreadable body, unknown route, method, media type, ...), Spring Security's (resolved here from
+ * its entry point) and anything unexpected (500, nothing more said). Validation errors name each
+ * field in {@code errors[]}.
+ */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    private static final String TYPES = "https://glasslink.io/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
-        List<Map<String, String>> errors = e.problems().stream()
-                .map(f -> Map.of("field", f.field(), "message", f.message())).toList();
-        p.setProperty("errors", errors);
+    @ExceptionHandler(ProblemException.class)
+    ProblemDetail refused(ProblemException e) {
+        ProblemDetail p = problem(e.type(), e.getMessage(), e.errors());
+        e.properties().forEach(p::setProperty);
         return p;
     }
 
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail illegalArgument(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", e.getMessage());
+    @ExceptionHandler(AuthenticationException.class)
+    ProblemDetail unauthenticated(AuthenticationException e) {
+        return problem(ProblemType.UNAUTHENTICATED, "valid credentials are required", List.of());
     }
 
-    @ExceptionHandler(UnprocessableRequestException.class)
-    ProblemDetail unprocessable(UnprocessableRequestException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "not-served", "Not served", e.getMessage());
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return problem(ProblemType.FORBIDDEN, "these credentials do not allow this", List.of());
     }
 
-    @ExceptionHandler(IdempotencyKeyReusedException.class)
-    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
-        return problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused", e.getMessage());
-    }
-
-    @ExceptionHandler({AppointmentNotFoundException.class, UnknownTechnicianException.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());
-    }
-
-    @ExceptionHandler(SlotUnavailableException.class)
-    ProblemDetail slotGone(SlotUnavailableException e) {
-        return problem(HttpStatus.CONFLICT, "slot-unavailable", "Slot unavailable", e.getMessage());
-    }
-
-    @ExceptionHandler(AppointmentStateException.class)
-    ProblemDetail state(AppointmentStateException e) {
-        return problem(HttpStatus.CONFLICT, "invalid-state", "Invalid appointment state", e.getMessage());
-    }
-
-    @ExceptionHandler(NoticePolicyViolationException.class)
-    ProblemDetail notice(NoticePolicyViolationException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "notice-policy", "Notice policy", e.getMessage());
-        p.setProperty("policy", e.policy());
-        return p;
+    /** Spring Security's firewall refused a parameter (a control character in a query string, ...). */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        return problem(ProblemType.INVALID_REQUEST, "the request breaks an input rule: " + e.getMessage(), List.of());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", "Conflict", "the request conflicts with the stored planning");
+        return problem(ProblemType.CONFLICT, "the request conflicts with the stored planning", List.of());
     }
 
     /**
@@ -92,20 +82,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ProblemDetail contention(PessimisticLockingFailureException e) {
-        ProblemDetail p = problem(HttpStatus.CONFLICT, "contention", "Concurrent change",
-                "another request changed the same technician's time at the same moment; nothing was written, retry");
+        ProblemDetail p = problem(ProblemType.CONTENTION,
+                "another request changed the same technician's time at the same moment; nothing was written, retry", List.of());
         p.setProperty("retryable", true);
         return p;
     }
 
-    /** Framework-raised errors (unreadable body, wrong parameter type, ...) get a type and, where possible, a precise detail. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(ProblemType.SERVER_ERROR, "the request could not be answered", List.of());
+    }
+
+    /** Framework-raised errors get the type and title of their status. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
         if (response != null && response.getBody() instanceof ProblemDetail p
                 && (p.getType() == null || "about:blank".equals(p.getType().toString()))) {
-            p.setType(URI.create(TYPES + (statusCode.is4xxClientError() ? "invalid-request" : "server-error")));
+            ProblemType type = ProblemType.ofStatus(statusCode.value());
+            p.setType(URI.create(type.uri()));
+            p.setTitle(type.title());
         }
         return response;
     }
@@ -113,35 +111,140 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", unreadable(ex));
-        return handleExceptionInternal(ex, p, headers, status, request);
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof StrictJsonConfiguration.ContentTooLargeException) {
+                return handleExceptionInternal(ex, problem(ProblemType.CONTENT_TOO_LARGE, t.getMessage(), List.of()), headers,
+                        HttpStatusCode.valueOf(ProblemType.CONTENT_TOO_LARGE.status()), request);
+            }
+        }
+        FieldProblem error = unreadable(ex);
+        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, error.field() + ": " + error.message(),
+                List.of(error)), headers, status, request);
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String name = ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
-        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request",
-                "invalid value '" + ex.getValue() + "' for " + name);
-        p.setProperty("errors", List.of(Map.of("field", name, "message", "invalid value '" + ex.getValue() + "'")));
-        return handleExceptionInternal(ex, p, headers, status, request);
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldProblem(f.getField(), message(f))));
+        ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem("body", message(g))));
+        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, ProblemException.describe(errors), errors),
+                headers, status, request);
     }
 
-    private static String unreadable(HttpMessageNotReadableException ex) {
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldProblem> errors = new ArrayList<>();
+        ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(
+                r.getMethodParameter().getParameterName(), message(e)))));
+        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, ProblemException.describe(errors), errors),
+                headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        FieldProblem error = new FieldProblem(ex.getParameterName(), "is required");
+        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, error.field() + ": is required",
+                List.of(error)), headers, status, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName()
+                : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
+        FieldProblem error = new FieldProblem(name, "invalid value '" + ex.getValue() + "'" + allowed(ex.getRequiredType()));
+        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, name + ": " + error.message(), List.of(error)),
+                headers, status, request);
+    }
+
+    /** The field at fault in an unreadable body, as a dotted JSON path, and why. */
+    static FieldProblem unreadable(HttpMessageNotReadableException ex) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof UnrecognizedPropertyException u) {
+                return new FieldProblem(path(u), "is not a property of this request");
+            }
+            if (t instanceof StrictJsonConfiguration.InvalidTextException text) {
+                return new FieldProblem(path(text), text.getOriginalMessage());
+            }
+            if (t instanceof InvalidFormatException f) {
+                return new FieldProblem(path(f), "invalid value '" + f.getValue() + "'" + allowed(f.getTargetType()));
+            }
             if (t instanceof MismatchedInputException m) {
-                String path = m.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                        .reduce((a, b) -> a + "." + b).orElse("body");
-                return "invalid value for " + path + (m instanceof InvalidFormatException f ? ": '" + f.getValue() + "'" : "");
+                return new FieldProblem(path(m), expected(m.getTargetType()));
+            }
+            if (t instanceof StreamReadException) {
+                return new FieldProblem("body", "is not well-formed JSON");
             }
         }
-        return "the request body is not valid JSON for this operation";
+        return new FieldProblem("body", "is required and must be a JSON object for this operation");
     }
 
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(TYPES + type));
-        p.setTitle(title);
+    private static String path(JacksonException e) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(r.getPropertyName());
+            } else if (r.getIndex() >= 0) {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + values(type);
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type == int.class || type == long.class) {
+            return "must be a whole number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "must be a date (YYYY-MM-DD)";
+        }
+        if (type == java.time.OffsetDateTime.class) {
+            return "must be a date and time with its offset (RFC 3339)";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "must be a list";
+        }
+        return "must be a JSON object";
+    }
+
+    private static String allowed(Class<?> type) {
+        return type != null && type.isEnum() ? " (one of " + values(type) + ")" : "";
+    }
+
+    private static String values(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(Object::toString).collect(Collectors.joining(", "));
+    }
+
+    private static String message(MessageSourceResolvable error) {
+        String message = error.getDefaultMessage();
+        if (error instanceof FieldError f && f.isBindingFailure()) {
+            return "invalid value '" + f.getRejectedValue() + "'";
+        }
+        return message == null ? "is invalid" : message;
+    }
+
+    private static ProblemDetail problem(ProblemType type, String detail, List<FieldProblem> errors) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+        p.setType(URI.create(type.uri()));
+        p.setTitle(type.title());
+        if (!errors.isEmpty()) {
+            p.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
+        }
         return p;
     }
 }

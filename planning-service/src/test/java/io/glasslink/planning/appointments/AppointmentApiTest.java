@@ -84,7 +84,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         var past = post("/api/v1/appointments", Map.of("bookingReference", reference + "p", "jobType", "CHIP_REPAIR",
                 "centreId", "C032", "mode", "CENTRE", "start",
                 OffsetDateTime.parse((String) start).minusDays(30).toString()));
-        assertThat(past.getStatusCode().value()).isEqualTo(400);
+        assertThat(past.getStatusCode().value()).isEqualTo(422);
         var unknownCentre = post("/api/v1/appointments", Map.of("bookingReference", reference + "c", "jobType", "CHIP_REPAIR",
                 "centreId", "C999", "mode", "CENTRE", "start", start));
         assertThat(unknownCentre.getStatusCode().value()).isEqualTo(422);
@@ -93,7 +93,8 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         assertThat(homeElsewhere.getStatusCode().value()).isEqualTo(422);
         var sunday = post("/api/v1/appointments", Map.of("bookingReference", reference + "s", "jobType", "CHIP_REPAIR",
                 "centreId", "C032", "mode", "CENTRE", "start", nextSunday()));
-        assertThat(sunday.getStatusCode().value()).isEqualTo(409);
+        assertThat(sunday.getStatusCode().value()).isEqualTo(422);
+        assertThat(sunday.getBody()).containsEntry("type", "https://glasslink.io/problems/unprocessable");
         assertThat(jdbc.queryForObject("select count(*) from appointment where booking_reference like ?", Integer.class,
                 reference + "%")).isZero();
     }

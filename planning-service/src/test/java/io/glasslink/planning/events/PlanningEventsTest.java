@@ -14,6 +14,7 @@ import java.util.UUID;
 import io.glasslink.planning.PlanningIntegrationTest;
 import io.glasslink.planning.PlanningTime;
 import io.glasslink.planning.appointments.AppointmentService;
+import io.glasslink.testsupport.CloudEventChecks;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,11 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every write publishes its event to planning.events as a CloudEvent that matches its JSON Schema. */
 class PlanningEventsTest extends PlanningIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
@@ -80,6 +85,13 @@ class PlanningEventsTest extends PlanningIntegrationTest {
                 "io.glasslink.planning.HoldExpired.v1", "io.glasslink.planning.TechnicianAbsenceRecorded.v1");
         byType.forEach((type, r) -> {
             String name = type.substring("io.glasslink.planning.".length(), type.length() - ".v1".length());
+            assertThat(CloudEventChecks.check(r, "/glasslink/planning-service")).isEqualTo(type);
+            JsonNode data = JSON.readTree(r.value());
+            for (String time : List.of("start", "end", "previousStart", "previousEnd", "expiresAt", "from", "to", "occurredAt")) {
+                if (data.hasNonNull(time)) {
+                    CloudEventChecks.checkParisTime(data.get(time).asString(), name + "." + time);
+                }
+            }
             assertThat(r.key()).isEqualTo(centre);
             assertThat(header(r, "ce_specversion")).isEqualTo("1.0");
             assertThat(UUID.fromString(header(r, "ce_id"))).isNotNull();

@@ -1,6 +1,7 @@
 package io.glasslink.planning.security;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import io.glasslink.testsupport.GatewayTokens;
 import io.glasslink.testsupport.IdentityRotationChecks;
@@ -17,7 +18,8 @@ class IdentityRotationTest {
         // IdentityRotationChecks mints its tokens from the system clock: the decoder judges them by the same clock
         IdentityRotationChecks.check("planning-service", (current, previous) -> {
             JwtDecoder decoder = new IdentitySecurity().identityJwtDecoder(
-                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity"),
+                    new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity",
+                            Duration.ofSeconds(60), Duration.ofSeconds(5)),
                     Clock.systemUTC());
             return token -> decoder.decode(token).getAudience();
         }, BadJwtException.class, JwtValidationException.class);

@@ -1,18 +1,26 @@
 package io.glasslink.planning.appointments.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-import io.glasslink.planning.InvalidRequestException;
-import io.glasslink.planning.InvalidRequestException.FieldProblem;
 import io.glasslink.planning.appointments.AppointmentService;
 import io.glasslink.planning.appointments.HoldCommand;
 import io.glasslink.planning.idempotency.IdempotentWrites;
 import io.glasslink.planning.idempotency.TransientConflicts;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.Mode;
+import io.glasslink.planning.web.FieldProblem;
+import io.glasslink.planning.web.InvalidRequestException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +32,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Holds, confirms, cancels and reschedules appointments; every write is idempotent. */
 @RestController
-@RequestMapping("/api/v1/appointments")
+@Tag(name = "Appointments")
+@RequestMapping(path = "/api/v1/appointments", produces = MediaType.APPLICATION_JSON_VALUE)
 class AppointmentController {
 
     private static final String KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY = "At most 128 characters; defaults to the bookingReference. The same key with "
+            + "the same body answers the stored response; with another body 422 idempotency-key-reused.";
+    private static final String IDEMPOTENCY_OPTIONAL = "At most 128 characters. With a key, a repeat with the same body answers "
+            + "the stored response and another body is 422 idempotency-key-reused.";
+    private static final int MAX_KEY_LENGTH = 128;
+    private static final int MAX_REASON_LENGTH = 500;
 
     private final AppointmentService appointments;
     private final IdempotentWrites idempotent;
@@ -38,22 +53,40 @@ class AppointmentController {
     }
 
     /** Body of a hold. */
-    record HoldRequest(String bookingReference, JobType jobType, Boolean calibration, String centreId, Mode mode,
-                       String postcode, OffsetDateTime start) {
+    record HoldRequest(@Schema(requiredMode = REQUIRED, maxLength = 64, description = "the booking this hold is for")
+                       String bookingReference,
+                       @Schema(requiredMode = REQUIRED) JobType jobType,
+                       @Schema(description = "ADAS camera calibration (windscreens only, +45 min); default false") Boolean calibration,
+                       @Schema(requiredMode = REQUIRED, maxLength = 16, example = "C001") String centreId,
+                       @Schema(requiredMode = REQUIRED) Mode mode,
+                       @Schema(pattern = "^[0-9]{5}$", description = "required for a HOME job: the postcode the van goes to")
+                       String postcode,
+                       @Schema(requiredMode = REQUIRED, description = "a start the slot search offers (on its 15-minute grid)")
+                       OffsetDateTime start) {
     }
 
     /** Body of a cancellation (both optional). */
-    record CancelRequest(String reason, String overrideReason) {
+    record CancelRequest(@Schema(maxLength = 500) String reason,
+                         @Schema(maxLength = 500, description = "lets a confirmed appointment go within the notice")
+                         String overrideReason) {
     }
 
     /** Body of a rescheduling. */
-    record RescheduleRequest(OffsetDateTime start, String overrideReason) {
+    record RescheduleRequest(@Schema(requiredMode = REQUIRED, description = "a start the slot search offers") OffsetDateTime start,
+                             @Schema(maxLength = 500, description = "lets a confirmed appointment move within the notice")
+                             String overrideReason) {
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "holdSlot", summary = "Hold a slot",
+            description = "Holds the start for a free technician of the centre (in the centre or, with a van, at the home "
+                    + "postcode) until expiresAt (10 minutes). The start must be one the slot search offers.")
+    @ApiResponse(responseCode = "201", description = "Held; Location names the appointment.")
     ResponseEntity<AppointmentResponse> hold(@RequestBody HoldRequest body,
-                                             @RequestHeader(name = KEY, required = false) String key) {
-        String idempotencyKey = key != null && !key.isBlank() ? key : body.bookingReference();
+                                             @Parameter(description = IDEMPOTENCY) @RequestHeader(name = KEY, required = false)
+                                             String key) {
+        String given = key(key);
+        String idempotencyKey = given != null ? given : body.bookingReference();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
             throw new InvalidRequestException(List.of(new FieldProblem("bookingReference", "is required")));
         }
@@ -64,20 +97,30 @@ class AppointmentController {
     }
 
     @GetMapping("/{id}")
+    @Operation(operationId = "getAppointment", summary = "Read an appointment")
     AppointmentResponse get(@PathVariable UUID id) {
         return AppointmentResponse.of(appointments.get(id));
     }
 
     @PostMapping("/{id}/confirm")
+    @Operation(operationId = "confirmAppointment", summary = "Confirm a hold",
+            description = "A live hold becomes CONFIRMED; confirming again answers the same; an expired or cancelled one is 409.")
     AppointmentResponse confirm(@PathVariable UUID id) {
         return AppointmentResponse.of(TransientConflicts.retry(() -> appointments.confirm(id)));
     }
 
-    @PostMapping("/{id}/cancel")
+    @PostMapping(path = "/{id}/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "cancelAppointment", summary = "Cancel an appointment",
+            description = "A hold at any time; a confirmed appointment at least 24 h before its start, or with an "
+                    + "overrideReason (409 notice-policy otherwise). Cancelling again answers the same.")
     AppointmentResponse cancel(@PathVariable UUID id, @RequestBody(required = false) CancelRequest body,
-                               @RequestHeader(name = KEY, required = false) String key) {
+                               @Parameter(description = IDEMPOTENCY_OPTIONAL) @RequestHeader(name = KEY, required = false)
+                               String key) {
         CancelRequest request = body == null ? new CancelRequest(null, null) : body;
-        if (key == null || key.isBlank()) {
+        checkLength("reason", request.reason());
+        checkLength("overrideReason", request.overrideReason());
+        key = key(key);
+        if (key == null) {
             return AppointmentResponse.of(TransientConflicts.retry(
                     () -> appointments.cancel(id, request.reason(), request.overrideReason())));
         }
@@ -85,17 +128,41 @@ class AppointmentController {
                 () -> AppointmentResponse.of(appointments.cancel(id, request.reason(), request.overrideReason())));
     }
 
-    @PostMapping("/{id}/reschedule")
+    @PostMapping(path = "/{id}/reschedule", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(operationId = "rescheduleAppointment", summary = "Move an appointment",
+            description = "In one transaction: the new start is taken (same technician first) before the old one is "
+                    + "released; if no technician is free it stays where it was (409). The notice policy applies as for a cancel.")
     AppointmentResponse reschedule(@PathVariable UUID id, @RequestBody RescheduleRequest body,
-                                   @RequestHeader(name = KEY, required = false) String key) {
+                                   @Parameter(description = IDEMPOTENCY_OPTIONAL) @RequestHeader(name = KEY, required = false)
+                                   String key) {
         if (body.start() == null) {
             throw new InvalidRequestException(List.of(new FieldProblem("start", "is required")));
         }
-        if (key == null || key.isBlank()) {
+        checkLength("overrideReason", body.overrideReason());
+        key = key(key);
+        if (key == null) {
             return AppointmentResponse.of(TransientConflicts.retry(
                     () -> appointments.reschedule(id, body.start().toInstant(), body.overrideReason())));
         }
         return idempotent.execute("reschedule:" + id, key, body, AppointmentResponse.class,
                 () -> AppointmentResponse.of(appointments.reschedule(id, body.start().toInstant(), body.overrideReason())));
+    }
+
+    /** The Idempotency-Key header, trimmed (null when absent or blank); 400 when it is too long. */
+    private static String key(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        String key = header.strip();
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw new InvalidRequestException(List.of(new FieldProblem(KEY, "is at most " + MAX_KEY_LENGTH + " characters")));
+        }
+        return key;
+    }
+
+    private static void checkLength(String field, String value) {
+        if (value != null && value.length() > MAX_REASON_LENGTH) {
+            throw new InvalidRequestException(List.of(new FieldProblem(field, "is at most " + MAX_REASON_LENGTH + " characters")));
+        }
     }
 }
