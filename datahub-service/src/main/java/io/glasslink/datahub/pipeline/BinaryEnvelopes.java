@@ -4,22 +4,23 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.kafka.KafkaMessageFactory;
+import io.cloudevents.types.Time;
 import io.glasslink.datahub.contracts.EventEnvelope;
-import io.glasslink.datahub.contracts.Rfc3339;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 /**
  * Reads the CloudEvent of a Kafka record in binary content mode ({@code ce_*} headers, JSON value).
  * The usual record is decoded straight from its headers in one pass; anything unusual (another
- * specversion, a repeated or unknown attribute header, an extension name the SDK refuses, a time in
- * another form, a URI never seen) goes through the CloudEvents SDK reader, so that what is accepted
+ * specversion, a repeated or unknown attribute header, an extension name the SDK refuses, a time the
+ * SDK's parser refuses, a URI never seen) goes through the CloudEvents SDK reader, so that what is accepted
  * and every rejection reason stay exactly the SDK's. Thread-safe.
  */
 final class BinaryEnvelopes {
@@ -100,8 +101,10 @@ final class BinaryEnvelopes {
         if (!"1.0".equals(attributes[SPECVERSION]) || contentType == null || !isUri(attributes[SOURCE]) || !isUri(attributes[DATASCHEMA])) {
             return null;
         }
-        OffsetDateTime parsed = Rfc3339.parseOrNull(time);
-        if (parsed == null) {
+        OffsetDateTime parsed;
+        try {
+            parsed = Time.parseTime(time);
+        } catch (DateTimeParseException e) {
             return null;
         }
         return new EventEnvelope(attributes[SPECVERSION], attributes[ID], attributes[SOURCE], attributes[TYPE], attributes[SUBJECT],

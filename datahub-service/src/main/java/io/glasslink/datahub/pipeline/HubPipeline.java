@@ -22,13 +22,20 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the hub's consumer loops (one Kafka consumer each, all in one group) and their shared
- * producer. Stopping lands what is buffered; {@link #halt()} stops like a crash would.
+ * producer. Stopping lands what is buffered, within {@code shutdown-timeout}; {@link #halt()} stops
+ * like a crash would.
  */
 public class HubPipeline implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(HubPipeline.class);
+    // how long the loops get to leave once halted: a poll, a commit or a send is woken or failed at once
+    private static final Duration HALT_GRACE = Duration.ofSeconds(3);
 
     private final HubProperties hub;
     private final LakeProperties lake;
@@ -100,32 +107,70 @@ public class HubPipeline implements SmartLifecycle {
                     producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, envelopes, router, lake, store,
                     processing, uploads, metrics, Math.max(2_000, maxPollRecords), Math.max(0, hub.dedupeWindow()));
             Thread thread = new Thread(worker, "datahub-consumer-" + i);
+            // stop() lands what is buffered; a loop left behind after a halt must not hold the JVM
+            thread.setDaemon(true);
             workers.add(worker);
             threads.add(thread);
             thread.start();
         }
     }
 
+    /**
+     * Lands and commits what is buffered, then stops; past {@code shutdown-timeout} (a broker or a store that
+     * does not answer) it stops like {@link #halt()}: what was not committed is read again by the next owner.
+     */
     @Override
     public synchronized void stop() {
         workers.forEach(HubWorker::stop);
+        if (!joinWithin(hub.shutdownTimeout())) {
+            log.warn("the hub did not land and commit what it buffered within {}: stopping without it (it is read again)",
+                    hub.shutdownTimeout());
+            abort();
+        }
         shutdown();
     }
 
     /** Stops every consumer at once, landing and committing nothing more: a crash, for tests and drills. */
     public synchronized void halt() {
-        workers.forEach(HubWorker::halt);
+        abort();
         shutdown();
     }
 
-    private void shutdown() {
+    /** Halts the loops and fails what they may wait for: sends (the producer closes at once) and uploads (interrupted). */
+    private void abort() {
+        workers.forEach(HubWorker::halt);
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+        }
+        if (uploads != null) {
+            uploads.shutdownNow();
+        }
+        if (!joinWithin(HALT_GRACE)) {
+            log.warn("a hub consumer loop is still running {} after it was halted: leaving it", HALT_GRACE);
+        }
+    }
+
+    /** Waits for every loop's thread to end, within {@code timeout} for all of them together. */
+    private boolean joinWithin(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         for (Thread thread : threads) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             try {
-                thread.join(Duration.ofSeconds(30).toMillis());
+                if (left > 0) {
+                    thread.join(left);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
+            }
+            if (thread.isAlive()) {
+                return false;
             }
         }
+        return true;
+    }
+
+    private void shutdown() {
         workers.clear();
         threads.clear();
         if (processing != null) {
@@ -134,15 +179,11 @@ public class HubPipeline implements SmartLifecycle {
         }
         if (uploads != null) {
             uploads.shutdownNow();
-            try {
-                uploads.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
             uploads = null;
         }
         if (producer != null) {
-            producer.close(Duration.ofSeconds(5));
+            // every send of a committed batch was acknowledged before its commit
+            producer.close(Duration.ofSeconds(2));
             producer = null;
         }
     }

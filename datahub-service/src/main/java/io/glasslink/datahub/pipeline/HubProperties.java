@@ -20,6 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoStart       start consuming with the application
  * @param dedupeWindow    offsets of a partition searched for an earlier record with the same CloudEvent id: such a
  *                        repeat is dropped (0 = keep every record); read again at each assignment
+ * @param shutdownTimeout how long a stop may spend landing and committing what is buffered; past it the hub stops
+ *                        like a crash (nothing more committed: the next owner reads it again), so a broker or store
+ *                        that does not answer never holds the process
  */
 @ConfigurationProperties("glasslink.datahub")
 public record HubProperties(
@@ -32,5 +35,6 @@ public record HubProperties(
         @DefaultValue("4") int uploadThreads,
         @DefaultValue("0") int processingThreads,
         @DefaultValue("true") boolean autoStart,
-        @DefaultValue("50000") long dedupeWindow) {
+        @DefaultValue("50000") long dedupeWindow,
+        @DefaultValue("8s") Duration shutdownTimeout) {
 }

@@ -126,7 +126,7 @@ final class HubWorker implements Runnable {
         } finally {
             // what was stored and not committed is re-read by the next owner: only let uploads under way finish
             for (Lane lane : lanes.values()) {
-                lane.settle();
+                lane.settle(this::halted);
             }
             consumer.close(abrupt || dead ? Duration.ZERO : Duration.ofSeconds(5));
         }
@@ -137,11 +137,15 @@ final class HubWorker implements Runnable {
         running = false;
     }
 
-    /** Stops at once: nothing more is landed or committed (what a crash does). */
+    /** Stops at once: nothing more is landed or committed (what a crash does); waits under way are given up. */
     void halt() {
         abrupt = true;
         running = false;
         consumer.wakeup();
+    }
+
+    private boolean halted() {
+        return abrupt;
     }
 
     private boolean busy() {
@@ -266,7 +270,7 @@ final class HubWorker implements Runnable {
 
     /** Discards what the lane holds beyond its committed offset and re-reads the partition (and its id window) from there. */
     private void rewind(Lane lane, Throwable cause) {
-        if (lane.discard()) {
+        if (lane.discard(this::halted)) {
             log.warn("landing {} from offset {} failed, re-reading it: {}", lane.partition(), lane.resumeOffset(), cause.toString());
             metrics.landingFailed();
         }
@@ -314,10 +318,10 @@ final class HubWorker implements Runnable {
             lane.sealNow(context);
         }
         for (Lane lane : lanes.values()) {
-            lane.awaitProcessed();
+            lane.awaitProcessed(this::halted);
         }
         int pending = pending();
-        while (pending > 0) {
+        while (pending > 0 && !abrupt) {
             for (Lane lane : lanes.values()) {
                 Lane.Landing head = lane.head();
                 if (head != null && !head.started()) {
@@ -326,8 +330,8 @@ final class HubWorker implements Runnable {
             }
             for (Lane lane : lanes.values()) {
                 Lane.Landing head = lane.head();
-                if (head != null) {
-                    head.stored().exceptionally(e -> null).join();
+                if (head != null && !Lane.await(head.stored(), this::halted)) {
+                    return;
                 }
             }
             advance();
@@ -360,7 +364,7 @@ final class HubWorker implements Runnable {
                 if (lane == null) {
                     continue;
                 }
-                lane.settle();
+                lane.settle(HubWorker.this::halted);
                 Lane.Landing head = lane.head();
                 if (!abrupt && !dead && head != null && head.started() && !head.stored().isCompletedExceptionally()
                         && sendFailure.get() == null) {
@@ -393,7 +397,7 @@ final class HubWorker implements Runnable {
             for (TopicPartition tp : partitions) {
                 Lane lane = lanes.remove(tp);
                 if (lane != null) {
-                    lane.settle();
+                    lane.settle(HubWorker.this::halted);
                 }
             }
         }

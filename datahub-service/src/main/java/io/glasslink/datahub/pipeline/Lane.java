@@ -6,11 +6,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 import io.glasslink.datahub.contracts.EventValidator;
 import io.glasslink.datahub.contracts.InvalidEventException;
@@ -51,6 +56,7 @@ final class Lane {
 
     private static final int MAX_CACHED_ROUTES = 1000;
     private static final int MAX_SEALED = 2;
+    private static final long AWAIT_STEP_MILLIS = 50;
 
     private final TopicPartition partition;
     private final AtomicInteger queued = new AtomicInteger();
@@ -147,9 +153,11 @@ final class Lane {
         }, context.processing());
     }
 
-    /** Waits until every queued task ran; rethrows a task's failure. */
-    void awaitProcessed() {
-        tail.join();
+    /** Waits until every queued task ran, unless {@code giveUp} turns true meanwhile; rethrows a task's failure. */
+    void awaitProcessed(BooleanSupplier giveUp) {
+        if (await(tail, giveUp)) {
+            rethrowFailure();
+        }
     }
 
     /** Rethrows the failure of a processing task (a bug or an error, not a bad event): the loop stops. */
@@ -196,22 +204,36 @@ final class Lane {
     }
 
     /**
-     * Stops the lane's queued work and waits for the task and the upload under way (consumer loop);
-     * failures are left for the caller to look at.
+     * Stops the lane's queued work and waits for the task and the upload under way (consumer loop), unless
+     * {@code giveUp} turns true meanwhile (the loop is halted); failures are left for the caller to look at.
      */
-    void settle() {
+    void settle(BooleanSupplier giveUp) {
         epoch++;
-        try {
-            tail.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
-            // looked at by rethrowFailure, or irrelevant once the loop stops
-        }
+        await(tail, giveUp);
         Landing head = landings.peek();
         if (head != null && head.started()) {
+            await(head.stored(), giveUp);
+        }
+    }
+
+    /**
+     * Waits for {@code work} to complete, normally or not; gives up (false) as soon as {@code giveUp} is true, so
+     * that a halted loop never waits for a broker or a store that does not answer.
+     */
+    static boolean await(CompletableFuture<?> work, BooleanSupplier giveUp) {
+        while (true) {
             try {
-                head.stored().join();
-            } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
-                // a failed upload is not committed
+                work.get(AWAIT_STEP_MILLIS, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (ExecutionException | CancellationException e) {
+                return true;
+            } catch (TimeoutException e) {
+                if (giveUp.getAsBoolean()) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
             }
         }
     }
@@ -222,8 +244,8 @@ final class Lane {
      *
      * @return true when the lane held records or batches beyond its committed offset
      */
-    boolean discard() {
-        settle();
+    boolean discard(BooleanSupplier giveUp) {
+        settle(giveUp);
         rethrowFailure();
         boolean held = batch != null || !landings.isEmpty();
         tail = CompletableFuture.completedFuture(null);

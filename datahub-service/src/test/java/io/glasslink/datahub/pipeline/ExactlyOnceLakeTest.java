@@ -252,7 +252,7 @@ class ExactlyOnceLakeTest {
                 flushAfter, DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(topic), List.of(), "lake")), List.of()));
         HubProperties hub = new HubProperties(group, loops, topic + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false,
-                50_000);
+                50_000, Duration.ofSeconds(8));
         Map<String, Object> consumer = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(),
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);

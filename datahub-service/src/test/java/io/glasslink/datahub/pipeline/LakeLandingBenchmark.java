@@ -495,7 +495,7 @@ class LakeLandingBenchmark {
         LakeProperties lake = lake(bucket, maxRecords, flushAfter);
         S3LakeStore store = store(s3, bucket);
         Router router = new Router(new RoutingProperties(Map.of("all", new RoutingProperties.Route(List.of(source), List.of(), "lake")), List.of()));
-        HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false, 50_000);
+        HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false, 50_000, Duration.ofSeconds(8));
         Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, registry,
