@@ -1,25 +1,31 @@
 package io.glasslink.booking.api;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.availability.SlotOption;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The partner API's request and response bodies. */
+/**
+ * The partner API's request and response bodies. Every string has a stated maximum length; the strict JSON rules
+ * (web/StrictJsonConfiguration) trim it and refuse control characters before these constraints run.
+ */
 final class ApiModels {
+
+    static final String CENTRE_ID = "C\\d{3}";
+    static final String POSTCODE = "\\d{5}";
+    static final String PHONE = "\\+?[0-9 .-]{6,20}";
+
 
     private ApiModels() {
     }
@@ -29,7 +35,7 @@ final class ApiModels {
             @NotNull JobType jobType,
             Boolean calibration,
             @Size(max = 64) String partNumber,
-            @NotBlank @Pattern(regexp = "\\d{5}", message = "must be a 5-digit French postcode") String postcode,
+            @NotBlank @Pattern(regexp = POSTCODE, message = "must be a 5-digit French postcode") String postcode,
             Mode mode,
             LocalDate from) {
     }
@@ -43,9 +49,9 @@ final class ApiModels {
             @NotNull JobType jobType,
             Boolean calibration,
             @Size(max = 64) String partNumber,
-            @NotBlank @Pattern(regexp = "C\\d{3}", message = "must be a centre id such as C001") String centreId,
+            @NotBlank @Pattern(regexp = CENTRE_ID, message = "must be a centre id such as C001") String centreId,
             Mode mode,
-            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit French postcode") String postcode,
+            @Pattern(regexp = POSTCODE, message = "must be a 5-digit French postcode") String postcode,
             @NotNull OffsetDateTime start,
             @NotNull @Valid Vehicle vehicle,
             @NotNull @Valid Customer customer) {
@@ -53,13 +59,13 @@ final class ApiModels {
 
     /** The customer's vehicle. */
     record Vehicle(@NotBlank @Size(max = 64) String make, @NotBlank @Size(max = 64) String model,
-                   @NotNull @Min(1950) @Max(2100) Integer year, @Size(max = 16) String plate) {
+                   @NotNull Integer year, @Size(max = 16) String plate) {
     }
 
     /** The customer. */
     record Customer(@NotBlank @Size(max = 120) String name, @NotBlank @Email @Size(max = 254) String email,
-                    @NotBlank @Pattern(regexp = "\\+?[0-9 .-]{6,20}", message = "must be a phone number") String phone,
-                    Boolean consent) {
+                    @NotBlank @Pattern(regexp = PHONE, message = "must be a phone number") String phone,
+                    @NotNull Boolean consent) {
     }
 
     /** A new start for a booking. */
@@ -69,7 +75,7 @@ final class ApiModels {
     /** A booking as partners see it. */
     record BookingView(String reference, String status, String message, JobType jobType, boolean calibration,
                        String partNumber, String centreId, Mode mode, String postcode, OffsetDateTime start,
-                       OffsetDateTime end, String failureReason, Instant createdAt) {
+                       OffsetDateTime end, String failureReason, OffsetDateTime createdAt) {
 
         static BookingView of(Booking b) {
             var d = b.details();
@@ -81,8 +87,13 @@ final class ApiModels {
                 case CANCELLED -> "cancelled";
             };
             return new BookingView(b.reference(), b.status().name(), message, d.jobType(), d.calibration(),
-                    d.partNumber(), d.centreId(), d.mode(), d.postcode(), b.start(), b.end(),
-                    b.failureReason() == null ? null : b.failureReason().name(), b.createdAt());
+                    d.partNumber(), d.centreId(), d.mode(), d.postcode(), paris(b.start()), paris(b.end()),
+                    b.failureReason() == null ? null : b.failureReason().name(),
+                    b.createdAt().atZone(NetworkCalendar.ZONE).toOffsetDateTime());
+        }
+
+        private static OffsetDateTime paris(OffsetDateTime time) {
+            return time == null ? null : time.atZoneSameInstant(NetworkCalendar.ZONE).toOffsetDateTime();
         }
     }
 

@@ -1,9 +1,21 @@
 package io.glasslink.booking.api;
 
-/** No booking with that reference for this caller. */
-class BookingNotFoundException extends RuntimeException {
+import io.glasslink.booking.web.ProblemTypes;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+
+/** No booking with that reference for this caller: 404 {@code not-found}. */
+class BookingNotFoundException extends ErrorResponseException {
 
     BookingNotFoundException(String reference) {
-        super("no booking " + reference);
+        super(HttpStatus.NOT_FOUND, problem(reference), null);
+    }
+
+    private static ProblemDetail problem(String reference) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no booking " + reference);
+        problem.setType(ProblemTypes.type("not-found"));
+        problem.setTitle("Booking not found");
+        return problem;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 import io.glasslink.booking.api.ApiModels.BookingPage;
 import io.glasslink.booking.api.ApiModels.BookingView;
@@ -14,18 +15,23 @@ import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingDetails;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingService.PartnerBooking;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
+import io.glasslink.booking.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,17 +44,19 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Partner API: bookings (idempotent creation), cancellation, rescheduling, listing. The availability search is
- * {@link PartnerAvailabilityController}'s.
+ * {@link PartnerAvailabilityController}'s. Parameter constraints are checked by Spring MVC's own method validation
+ * (400 naming the parameter). Error answers are described once in {@link OpenApiDocument}.
  */
 @RestController
-@RequestMapping("/api/v1")
-@Validated
-@Tag(name = PartnerApiController.TAG, description = PartnerApiController.TAG_DESCRIPTION)
+@RequestMapping(value = "/api/v1", produces = "application/json")
+@Tag(name = OpenApiDocument.BOOKINGS)
 class PartnerApiController {
 
-    /** The OpenAPI tag of the whole partner API (both controllers). */
-    static final String TAG = "bookings";
-    static final String TAG_DESCRIPTION = "Windscreen repair and replacement bookings for partners";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** An idempotency key: visible ASCII only, so it is stored and compared as sent. */
+    static final String KEY_FORMAT = "[\\x21-\\x7E]{1,128}";
+    /** A booking reference as {@code BookingReferences} makes them. */
+    static final Pattern REFERENCE = Pattern.compile("GL-[0-9A-Z]{8}");
 
     private final BookingService bookings;
     private final ObjectMapper json;
@@ -58,22 +66,55 @@ class PartnerApiController {
         this.json = json;
     }
 
-    @Operation(summary = "Create a booking; Idempotency-Key is required, a replay returns the same booking")
-    @PostMapping("/bookings")
+    @Operation(operationId = "createBooking", summary = "Book a slot",
+            description = "Books one of the slots the availability search offered. The saga holds the slot and the "
+                    + "part on-prem and confirms both: the answer is CONFIRMED, FAILED (with failureReason; nothing "
+                    + "is held) or PENDING while the back office cannot be reached (confirmation follows). Nothing is "
+                    + "written for a refused request. The same Idempotency-Key with the same body answers the same "
+                    + "booking (Idempotent-Replayed: true); with another body it is refused (422).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "replacement", value = OpenApiDocument.NEW_BOOKING_EXAMPLE))),
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "The booking, as it stands after its saga ran",
+                            headers = {
+                                    @Header(name = "Location", description = "The booking's URL",
+                                            schema = @Schema(type = "string")),
+                                    @Header(name = "Idempotent-Replayed", description = "true when this answers "
+                                            + "an earlier request with the same key", schema = @Schema(type = "boolean"))},
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = BookingView.class),
+                                    examples = @ExampleObject(name = "confirmed", value = OpenApiDocument.BOOKING_EXAMPLE))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_BOOKING),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+    @PostMapping(value = "/bookings", consumes = "application/json")
     ResponseEntity<BookingView> create(@AuthenticationPrincipal Jwt identity,
-                                       @RequestHeader("Idempotency-Key") @NotBlank @Size(max = 128) String key,
+                                       @Parameter(in = ParameterIn.HEADER, required = true,
+                                               description = "Your unique key for this booking request (1-128 visible "
+                                                       + "ASCII characters): a retry with the same key and body "
+                                                       + "returns the same booking",
+                                               example = "order-4711")
+                                       @RequestHeader(IDEMPOTENCY_KEY) @jakarta.validation.constraints.Pattern(
+                                               regexp = KEY_FORMAT, message = "must be 1 to 128 visible ASCII characters")
+                                       String key,
                                        @Valid @RequestBody NewBooking body) {
         requirePartForReplacement(body.jobType().needsPart(), body.partNumber());
         Mode mode = body.mode() == null ? Mode.CENTRE : body.mode();
-        if (mode == Mode.HOME && body.postcode() == null) {
-            throw new FieldErrorException("postcode", "is required for a home job");
+        if (mode == Mode.HOME && emptyAsNull(body.postcode()) == null) {
+            throw new InvalidRequestException("postcode", "is required for a home job");
         }
         String partner = partnerOf(identity);
         BookingDetails details = new BookingDetails(BookingDetails.Channel.PARTNER, partner, body.jobType(),
-                Boolean.TRUE.equals(body.calibration()), body.jobType().needsPart() ? body.partNumber() : null, body.centreId(), mode,
-                body.postcode(), body.start(),
+                Boolean.TRUE.equals(body.calibration()), body.jobType().needsPart() ? body.partNumber() : null,
+                body.centreId(), mode, emptyAsNull(body.postcode()), body.start(),
                 new BookingDetails.Vehicle(body.vehicle().make(), body.vehicle().model(), body.vehicle().year(),
-                        body.vehicle().plate()),
+                        emptyAsNull(body.vehicle().plate())),
                 new BookingDetails.Customer(body.customer().name(), body.customer().email(), body.customer().phone(),
                         body.customer().consent()));
         PartnerBooking made = bookings.bookForPartner(partner, key, hash(body), details);
@@ -83,38 +124,96 @@ class PartnerApiController {
                 .body(view);
     }
 
-    @Operation(summary = "Get one of your bookings")
+    @Operation(operationId = "getBooking", summary = "Get one of your bookings",
+            description = "A booking you made; another partner's booking is not found.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The booking", content = @Content(
+                            mediaType = "application/json", schema = @Schema(implementation = BookingView.class),
+                            examples = @ExampleObject(name = "confirmed", value = OpenApiDocument.BOOKING_EXAMPLE))),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
     @GetMapping("/bookings/{reference}")
-    BookingView get(@AuthenticationPrincipal Jwt identity, @PathVariable String reference) {
+    BookingView get(@AuthenticationPrincipal Jwt identity,
+                    @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
         return BookingView.of(own(identity, reference));
     }
 
-    @Operation(summary = "List your bookings, newest first")
+    @Operation(operationId = "listBookings", summary = "List your bookings, newest first",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "One page of your bookings", content = @Content(
+                            mediaType = "application/json", schema = @Schema(implementation = BookingPage.class))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
     @GetMapping("/bookings")
     BookingPage list(@AuthenticationPrincipal Jwt identity,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                     @Parameter(description = "Page number, from 0", example = "0")
+                     @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
+                     @Parameter(description = "Bookings per page, 1 to 100", example = "20")
                      @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         String partner = partnerOf(identity);
         return new BookingPage(bookings.ofPartner(partner, page, size).stream().map(BookingView::of).toList(),
                 page, size, bookings.countOfPartner(partner));
     }
 
-    @Operation(summary = "Cancel a booking (notice policy applies to confirmed appointments)")
+    @Operation(operationId = "cancelBooking", summary = "Cancel a booking",
+            description = "A confirmed appointment can be cancelled up to 24 hours before it starts (notice policy); "
+                    + "a booking still in progress can always be cancelled.",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The cancelled booking", content = @Content(
+                            mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "409", ref = OpenApiDocument.R409),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)})
     @PostMapping("/bookings/{reference}/cancel")
-    BookingView cancel(@AuthenticationPrincipal Jwt identity, @PathVariable String reference) {
+    BookingView cancel(@AuthenticationPrincipal Jwt identity,
+                       @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
         return BookingView.of(bookings.cancel(own(identity, reference)));
     }
 
-    @Operation(summary = "Move a confirmed booking to another slot (notice policy applies)")
-    @PostMapping("/bookings/{reference}/reschedule")
-    BookingView reschedule(@AuthenticationPrincipal Jwt identity, @PathVariable String reference,
+    @Operation(operationId = "rescheduleBooking", summary = "Move a confirmed booking to another slot",
+            description = "The new start must be a slot the availability search offers for the booking's centre; "
+                    + "the notice policy applies (not within 24 hours of the current start).",
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "The booking at its new start", content = @Content(
+                            mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "409", ref = OpenApiDocument.R409),
+                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_START),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)})
+    @PostMapping(value = "/bookings/{reference}/reschedule", consumes = "application/json")
+    BookingView reschedule(@AuthenticationPrincipal Jwt identity,
+                           @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference,
                            @Valid @RequestBody Reschedule body) {
         return BookingView.of(bookings.reschedule(own(identity, reference), body.start()));
     }
 
     private Booking own(Jwt identity, String reference) {
-        return bookings.findForPartner(reference, partnerOf(identity))
-                .orElseThrow(() -> new BookingNotFoundException(reference));
+        String partner = partnerOf(identity);
+        if (!REFERENCE.matcher(reference).matches()) {
+            throw new BookingNotFoundException(reference);
+        }
+        return bookings.findForPartner(reference, partner).orElseThrow(() -> new BookingNotFoundException(reference));
     }
 
     private static String partnerOf(Jwt identity) {
@@ -127,8 +226,12 @@ class PartnerApiController {
 
     static void requirePartForReplacement(boolean needsPart, String partNumber) {
         if (needsPart && (partNumber == null || partNumber.isBlank())) {
-            throw new FieldErrorException("partNumber", "is required for a windscreen replacement");
+            throw new InvalidRequestException("partNumber", "is required for a windscreen replacement");
         }
+    }
+
+    private static String emptyAsNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private String hash(NewBooking body) {
@@ -139,12 +242,4 @@ class PartnerApiController {
             throw new IllegalStateException(e);
         }
     }
-
-    /** The caller is authenticated but is not a partner (no {@code partner_id} claim). */
-    static class NotAPartnerException extends RuntimeException {
-        NotAPartnerException() {
-            super("the partner API is for partners: the identity carries no partner_id");
-        }
-    }
-
 }

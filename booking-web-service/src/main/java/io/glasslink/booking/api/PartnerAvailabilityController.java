@@ -1,6 +1,7 @@
 package io.glasslink.booking.api;
 
 import java.time.Clock;
+import java.time.LocalDate;
 
 import io.glasslink.booking.api.ApiModels.AvailabilityAnswer;
 import io.glasslink.booking.api.ApiModels.AvailabilitySearch;
@@ -9,10 +10,15 @@ import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.centres.Postcode;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
+import io.glasslink.booking.web.InvalidRequestException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,8 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * every search (JFR: ≈ 5 % of booking-web's samples, parameters and return value inspected on each call).
  */
 @RestController
-@RequestMapping("/api/v1")
-@Tag(name = PartnerApiController.TAG, description = PartnerApiController.TAG_DESCRIPTION)
+@RequestMapping(value = "/api/v1", produces = "application/json")
+@Tag(name = OpenApiDocument.AVAILABILITY)
 class PartnerAvailabilityController {
 
     private final Timer searchTimer;
@@ -44,14 +50,39 @@ class PartnerAvailabilityController {
                 .register(meters);
     }
 
-    @Operation(summary = "Search bookable slots (provisional=true when the back office is unreachable)")
-    @PostMapping("/availability/search")
+    @Operation(operationId = "searchAvailability", summary = "Search bookable slots",
+            description = "The first 40 slots, earliest first, at the 5 centres nearest the postcode (mode CENTRE) or "
+                    + "by the vans serving it (mode HOME), from `from` (default: tomorrow in Paris) for 14 days within "
+                    + "the 60-day booking horizon, once the part can be there. While the back office cannot be "
+                    + "reached the answer comes from the cloud's copy of stock and appointments and says "
+                    + "`provisional: true`.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    examples = @ExampleObject(name = "replacement", value = OpenApiDocument.SEARCH_EXAMPLE))),
+            responses = {
+                    @ApiResponse(responseCode = "200", description = "Bookable slots", content = @Content(
+                            mediaType = "application/json", schema = @Schema(implementation = AvailabilityAnswer.class),
+                            examples = @ExampleObject(name = "slots", value = OpenApiDocument.SLOTS_EXAMPLE))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
+                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_SEARCH),
+                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+    @PostMapping(value = "/availability/search", consumes = "application/json")
     AvailabilityAnswer search(@Valid @RequestBody AvailabilitySearch search) {
         PartnerApiController.requirePartForReplacement(search.jobType().needsPart(), search.partNumber());
+        LocalDate today = NetworkCalendar.today(clock.instant());
+        LocalDate from = search.from() == null ? today.plusDays(1) : search.from();
+        if (from.isBefore(today) || from.isAfter(availability.horizon())) {
+            throw new InvalidRequestException("from", "must be between today (" + today
+                    + ") and the end of the booking horizon (" + availability.horizon() + ")");
+        }
         AvailabilityQuery query = new AvailabilityQuery(search.jobType(), Boolean.TRUE.equals(search.calibration()),
                 search.jobType().needsPart() ? search.partNumber() : null, new Postcode(search.postcode()),
-                search.mode() == null ? Mode.CENTRE : search.mode(),
-                search.from() == null ? NetworkCalendar.tomorrow(clock.instant()) : search.from(), null);
+                search.mode() == null ? Mode.CENTRE : search.mode(), from, null);
         Availability found = searchTimer.record(() -> availability.search(query));
         return new AvailabilityAnswer(found.provisional(), found.options());
     }

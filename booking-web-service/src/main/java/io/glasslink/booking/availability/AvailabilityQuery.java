@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import io.glasslink.booking.centres.Postcode;
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 
 /**
  * What to search for.

@@ -26,7 +26,7 @@ import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
 import io.glasslink.booking.onprem.Planning;
 import io.glasslink.booking.onprem.Planning.CentreSlots;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.onprem.SupplyChain;
 import io.glasslink.booking.onprem.SupplyChain.LeadTime;
 import org.slf4j.Logger;
@@ -80,7 +80,8 @@ public class AvailabilityService {
     public Availability search(AvailabilityQuery query) {
         Map<String, Double> candidates = candidates(query);
         List<String> ids = List.copyOf(candidates.keySet());
-        LocalDate to = query.from().plusDays(props.searchDays());
+        LocalDate window = query.from().plusDays(props.searchDays());
+        LocalDate to = window.isAfter(horizon()) ? horizon() : window;
         Planning.SlotSearch slotSearch = new Planning.SlotSearch(query.jobType(), query.calibration(), ids,
                 query.mode() == Mode.HOME ? query.postcode().value() : null, query.from(), to, MIN_NOTICE_MINUTES,
                 null, MAX_OPTIONS);
@@ -105,6 +106,11 @@ public class AvailabilityService {
             }
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+    }
+
+    /** The last day a slot can be offered: {@code horizon-days} after today in Paris. */
+    public LocalDate horizon() {
+        return NetworkCalendar.today(clock.instant()).plusDays(props.horizonDays());
     }
 
     private Availability provisional(AvailabilityQuery query, Map<String, Double> candidates, LocalDate to,

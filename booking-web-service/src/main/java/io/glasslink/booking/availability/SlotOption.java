@@ -2,7 +2,7 @@ package io.glasslink.booking.availability;
 
 import java.time.OffsetDateTime;
 
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 
 /** One bookable slot of the merged list. */
 public record SlotOption(String centreId, String centreName, String city, double distanceKm, Mode mode,

@@ -2,6 +2,7 @@ package io.glasslink.booking.bookings;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import io.glasslink.booking.bookings.BookingEvents.BookingConfirmed;
 import io.glasslink.booking.bookings.BookingEvents.BookingEvent;
 import io.glasslink.booking.bookings.BookingEvents.BookingFailed;
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.onprem.OnPremRejectedException;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
@@ -137,7 +139,7 @@ public class BookingSaga {
         }
         b.confirmed();
         save(b, new BookingConfirmed(b.reference(), b.appointmentId(), b.holdId(), b.details().centreId(),
-                b.start(), b.end(), clock.instant()));
+                b.start(), b.end(), now()));
     }
 
     private void compensate(Booking b) {
@@ -156,7 +158,11 @@ public class BookingSaga {
             }
         }
         b.failed();
-        save(b, new BookingFailed(b.reference(), b.failureReason().name(), clock.instant()));
+        save(b, new BookingFailed(b.reference(), b.failureReason().name(), now()));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(NetworkCalendar.ZONE));
     }
 
     private void save(Booking b, BookingEvent event) {

@@ -11,6 +11,7 @@ import io.glasslink.booking.bookings.BookingEvents.BookingCancelled;
 import io.glasslink.booking.bookings.BookingEvents.BookingRequested;
 import io.glasslink.booking.bookings.BookingEvents.BookingRescheduled;
 import io.glasslink.booking.bookings.Bookings.IdempotentRequest;
+import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.onprem.OnPremRejectedException;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
@@ -32,11 +33,13 @@ public class BookingService {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BookingProperties props;
+    private final BookingRules rules;
     private final Clock clock;
 
     public BookingService(Bookings bookings, BookingSaga saga, Planning planning, SupplyChain supplyChain,
                           TransactionTemplate tx, ApplicationEventPublisher events, BookingProperties props,
-                          Clock clock) {
+                          BookingRules rules, Clock clock) {
+        this.rules = rules;
         this.clock = clock;
         this.bookings = bookings;
         this.saga = saga;
@@ -47,8 +50,9 @@ public class BookingService {
         this.props = props;
     }
 
-    /** Takes a booking from the web site and runs its saga. */
+    /** Takes a booking from the web site and runs its saga; a booking that breaks {@link BookingRules} is refused. */
     public Booking book(BookingDetails details) {
+        rules.checkNew(details);
         String reference = BookingReferences.next();
         tx.executeWithoutResult(s -> store(Booking.request(reference, details, clock.instant())));
         return saga.advance(reference);
@@ -56,13 +60,15 @@ public class BookingService {
 
     /**
      * Takes a partner's booking under an idempotency key: a replay of the same request returns
-     * the booking made the first time, another request under the same key is refused.
+     * the booking made the first time, another request under the same key is refused, and a new request that
+     * breaks {@link BookingRules} is refused before anything is written.
      */
     public PartnerBooking bookForPartner(String partnerId, String key, String requestHash, BookingDetails details) {
         Optional<PartnerBooking> replay = replay(partnerId, key, requestHash);
         if (replay.isPresent()) {
             return replay.get();
         }
+        rules.checkNew(details);
         String reference = BookingReferences.next();
         try {
             tx.executeWithoutResult(s -> {
@@ -89,7 +95,7 @@ public class BookingService {
         bookings.add(booking);
         events.publishEvent(new BookingRequested(booking.reference(), d.channel().name(), d.partnerId(),
                 d.jobType().name(), d.calibration(), d.partNumber(), d.centreId(), d.mode().name(), d.start(),
-                booking.createdAt()));
+                booking.createdAt().atZone(NetworkCalendar.ZONE).toOffsetDateTime()));
     }
 
     /** A booking by reference. */
@@ -127,7 +133,7 @@ public class BookingService {
             planning.cancel(booking.appointmentId(), "cancelled by customer");
             releasePart(booking);
             booking.cancel(clock.instant(), props.minNoticeHours());
-            saveWith(booking, new BookingCancelled(booking.reference(), previous.name(), clock.instant()));
+            saveWith(booking, new BookingCancelled(booking.reference(), previous.name(), now()));
             return booking;
         }
         if (!bookings.lease(booking.reference(), Duration.ofSeconds(30))) {
@@ -137,7 +143,7 @@ public class BookingService {
             Booking current = bookings.byReference(booking.reference()).orElseThrow();
             BookingStatus before = current.status();
             current.cancel(clock.instant(), props.minNoticeHours());
-            saveWith(current, new BookingCancelled(current.reference(), before.name(), clock.instant()));
+            saveWith(current, new BookingCancelled(current.reference(), before.name(), now()));
             bestEffortRelease(current);
             return current;
         } finally {
@@ -145,15 +151,16 @@ public class BookingService {
         }
     }
 
-    /** Moves a confirmed appointment to another start (notice policy applies). */
+    /** Moves a confirmed appointment to another start the search can offer (notice policy applies). */
     public Booking reschedule(Booking booking, OffsetDateTime newStart) {
         booking.checkReschedulable(clock.instant(), props.minNoticeHours());
+        rules.checkStart(newStart, booking.details().jobType(), booking.details().calibration());
         OffsetDateTime previous = booking.start();
         Planning.Appointment moved = planning.reschedule(booking.appointmentId(), newStart);
         OffsetDateTime start = moved != null && moved.start() != null ? moved.start() : newStart;
         OffsetDateTime end = moved != null ? moved.end() : null;
         booking.rescheduled(start, end);
-        saveWith(booking, new BookingRescheduled(booking.reference(), previous, start, end, clock.instant()));
+        saveWith(booking, new BookingRescheduled(booking.reference(), previous, start, end, now()));
         return booking;
     }
 
@@ -184,6 +191,10 @@ public class BookingService {
             bookings.update(booking);
             events.publishEvent(event);
         });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock.withZone(NetworkCalendar.ZONE));
     }
 
     /** A partner booking and whether it is a replay of an earlier request. */

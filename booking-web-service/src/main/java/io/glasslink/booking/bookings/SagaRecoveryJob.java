@@ -1,18 +1,16 @@
 package io.glasslink.booking.bookings;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import io.glasslink.booking.config.BookingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes sagas that stopped moving — after a crash, or while the link was down (PENDING
- * bookings) — and re-sends outbox events whose publication did not complete.
+ * Resumes sagas that stopped moving — after a crash, or while the link was down (PENDING bookings). Events whose
+ * publication did not complete are the outbox's ({@code events.messaging.OutboxResubmission}).
  */
 @Component
 public class SagaRecoveryJob {
@@ -22,16 +20,13 @@ public class SagaRecoveryJob {
 
     private final Bookings bookings;
     private final BookingSaga saga;
-    private final IncompleteEventPublications outbox;
     private final BookingProperties props;
     private final Clock clock;
 
-    public SagaRecoveryJob(Bookings bookings, BookingSaga saga, IncompleteEventPublications outbox,
-                           BookingProperties props, Clock clock) {
+    public SagaRecoveryJob(Bookings bookings, BookingSaga saga, BookingProperties props, Clock clock) {
         this.clock = clock;
         this.bookings = bookings;
         this.saga = saga;
-        this.outbox = outbox;
         this.props = props;
     }
 
@@ -49,7 +44,6 @@ public class SagaRecoveryJob {
                 log.warn("recovery of booking {} failed: {}", reference, e.toString());
             }
         }
-        outbox.resubmitIncompletePublicationsOlderThan(Duration.ofSeconds(30));
         return advanced;
     }
 }

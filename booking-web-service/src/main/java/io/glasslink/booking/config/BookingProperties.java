@@ -14,15 +14,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readTimeout read timeout of on-prem calls
  * @param holdTtlSeconds how long on-prem holds live before they expire on their own
  * @param searchDays how many days ahead availability is searched
+ * @param horizonDays how many days ahead of today (Paris) a booking may start and a search may begin
  * @param nearbyCentres how many centres near a postcode are searched
  * @param minNoticeHours the notice a customer must give to cancel or reschedule
  * @param recoveryDelay pause between two runs of the saga recovery job
  * @param staleAfter a saga not moved for this long is taken over by the recovery job
  * @param slotStepMinutes spacing of the start times asked from planning (60: on the hour; planning's own
  *                        step is 15 minutes): one list of slots needs no more, and the answer is 4x smaller
- * @param onPremHttpClient the HTTP client of on-prem calls: {@code simple} (the JDK's {@code HttpURLConnection}
- *                         with keep-alive: the calling thread writes and reads the socket itself) or {@code jdk}
- *                         ({@code java.net.http.HttpClient}: several thread hand-offs per call)
  */
 @ConfigurationProperties("glasslink.booking")
 public record BookingProperties(
@@ -32,10 +30,10 @@ public record BookingProperties(
         @DefaultValue("5s") Duration readTimeout,
         @DefaultValue("900") int holdTtlSeconds,
         @DefaultValue("14") int searchDays,
+        @DefaultValue("60") int horizonDays,
         @DefaultValue("5") int nearbyCentres,
         @DefaultValue("24") int minNoticeHours,
         @DefaultValue("5s") Duration recoveryDelay,
         @DefaultValue("10s") Duration staleAfter,
-        @DefaultValue("60") int slotStepMinutes,
-        @DefaultValue("simple") String onPremHttpClient) {
+        @DefaultValue("60") int slotStepMinutes) {
 }

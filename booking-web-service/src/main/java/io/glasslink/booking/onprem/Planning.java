@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import io.glasslink.booking.diagnosis.JobType;
+import io.glasslink.booking.diagnosis.Mode;
 
 /** planning-service as the booking saga sees it. */
 public interface Planning {
@@ -24,9 +25,6 @@ public interface Planning {
 
     /** Moves an appointment (idempotent). */
     Appointment reschedule(String appointmentId, OffsetDateTime start);
-
-    /** Where the job happens. */
-    enum Mode { CENTRE, HOME }
 
     /**
      * A slot search: {@code centreIds} for centre jobs, {@code postcode} for home jobs; no start

@@ -9,7 +9,7 @@ import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.diagnosis.Damage;
 import io.glasslink.booking.diagnosis.DamageSize;
 import io.glasslink.booking.diagnosis.DamageType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import org.springframework.validation.Errors;
 
 /**

@@ -11,6 +11,7 @@ import io.glasslink.booking.availability.AvailabilityService;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingDetails;
+import io.glasslink.booking.bookings.BookingRulesException;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.centres.Centres;
 import io.glasslink.booking.centres.Postcode;
@@ -83,12 +84,19 @@ class BookingPagesController {
         if (job.partMissing()) {
             return show(Step.DIAGNOSIS, form, errors, model);
         }
-        Booking booking = bookings.book(new BookingDetails(BookingDetails.Channel.WEB, null,
-                job.diagnosis().jobType(), job.diagnosis().calibration(),
-                job.part() == null ? null : job.part().partNumber(), form.slotCentre(), form.getMode(),
-                form.getPostcode(), form.slotStart(),
-                new BookingDetails.Vehicle(form.getMake(), form.getModel(), form.getYear(), form.getPlate()),
-                new BookingDetails.Customer(form.getName(), form.getEmail(), form.getPhone(), form.isConsent())));
+        Booking booking;
+        try {
+            booking = bookings.book(new BookingDetails(BookingDetails.Channel.WEB, null,
+                    job.diagnosis().jobType(), job.diagnosis().calibration(),
+                    job.part() == null ? null : job.part().partNumber(), form.slotCentre(), form.getMode(),
+                    form.getPostcode(), form.slotStart(),
+                    new BookingDetails.Vehicle(form.getMake(), form.getModel(), form.getYear(), form.getPlate()),
+                    new BookingDetails.Customer(form.getName(), form.getEmail(), form.getPhone(), form.isConsent())));
+        } catch (BookingRulesException refused) {
+            // the chosen slot is no longer one the search offers (time moved on), or the form was altered
+            errors.rejectValue("slot", "error.slot");
+            return show(Step.SLOT, form, errors, model);
+        }
         redirect.addFlashAttribute("email", form.getEmail());
         return "redirect:/book/confirmation/" + booking.reference();
     }

@@ -11,6 +11,7 @@ import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.Booking;
+import io.glasslink.booking.bookings.BookingRulesException;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingStateException;
 import io.glasslink.booking.bookings.BookingStatus;
@@ -131,6 +132,8 @@ class ManageBookingController {
             Booking changed = action.apply(booking);
             model.addAttribute("message", success);
             return show(changed, model);
+        } catch (BookingRulesException e) {
+            model.addAttribute("problem", "error.slot");
         } catch (NoticePolicyException | BookingStateException | OnPremRejectedException e) {
             model.addAttribute("problem", "manage.tooLate");
         } catch (OnPremUnavailableException e) {

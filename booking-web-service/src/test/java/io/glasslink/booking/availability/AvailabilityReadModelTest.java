@@ -12,7 +12,7 @@ import java.util.function.BooleanSupplier;
 
 import io.glasslink.booking.centres.Postcode;
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.support.IntegrationTest;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;

@@ -21,9 +21,10 @@ import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.diagnosis.JobType;
 import io.glasslink.booking.onprem.Planning;
 import io.glasslink.booking.onprem.Planning.CentreSlots;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.onprem.Planning.Slot;
 import io.glasslink.booking.onprem.SupplyChain;
+import io.glasslink.booking.support.Settings;
 import io.glasslink.booking.onprem.SupplyChain.LeadTime;
 import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.AfterAll;
@@ -110,8 +111,7 @@ class AvailabilityServiceTest {
     }
 
     private static AvailabilityService service(Planning planning, Function<String, Duration> lead) {
-        BookingProperties props = new BookingProperties("http://localhost:1", "key", Duration.ofSeconds(1), Duration.ofSeconds(1),
-                900, 14, 5, 24, Duration.ofSeconds(5), Duration.ofSeconds(10), 60, "simple");
+        BookingProperties props = Settings.booking();
         return new AvailabilityService(new LeadTimes(lead), planning, centres, new NoReadModel(), executor, props, CLOCK);
     }
 

@@ -20,8 +20,9 @@ import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.diagnosis.JobType;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
 import io.glasslink.booking.onprem.Planning;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.onprem.SupplyChain;
+import io.glasslink.booking.support.Settings;
 import io.glasslink.testsupport.NamedDates;
 import io.glasslink.testsupport.NamedDates.NamedDate;
 import io.glasslink.testsupport.TestClock;
@@ -147,8 +148,7 @@ class ProvisionalAvailabilityTest {
     }
 
     private static AvailabilityService service(TestClock clock, ReadModel readModel) {
-        BookingProperties props = new BookingProperties("http://localhost:1", "key", Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 900, 14, 5, 24, Duration.ofSeconds(5), Duration.ofSeconds(10), 60, "simple");
+        BookingProperties props = Settings.booking();
         return new AvailabilityService(new Unreachable(), new Unreachable(), centres, readModel, executor, props, clock);
     }
 

@@ -89,10 +89,10 @@ public final class BookingBenchmark {
                                 .header("X-API-Key", "dev-booking-web-key").build();
                         http.send(req, HttpResponse.BodyHandlers.ofString());
                     });
-                    double[] search = measure(seconds, () -> post(http, base + "/api/v1/availability/search", TestIdentity.partner("P-BENCH"),
+                    double[] search = measure(seconds, () -> post(http, base + "/api/v1/availability/search", TestIdentity.partner("P-BENCH", java.time.Clock.systemUTC()),
                             "{\"jobType\":\"WINDSCREEN_REPLACEMENT\",\"partNumber\":\"WS-RENAULT-CLIO-5\",\"postcode\":\"75011\"}"));
                     int[] n = {0};
-                    double[] book = measure(seconds, () -> post(http, base + "/api/v1/bookings", TestIdentity.partner("P-BENCH"),
+                    double[] book = measure(seconds, () -> post(http, base + "/api/v1/bookings", TestIdentity.partner("P-BENCH", java.time.Clock.systemUTC()),
                             booking(onPrem, profile + (n[0]++))));
                     lines.add(row(profile, "link round trip (GET through the link)", raw));
                     lines.add(row(profile, "availability search (POST /api/v1/availability/search)", search));

@@ -3,7 +3,7 @@ package io.glasslink.booking.bookings;
 import java.time.OffsetDateTime;
 
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 
 /** Bookings as tests make them. */
 public final class BookingSagaTestSupport {

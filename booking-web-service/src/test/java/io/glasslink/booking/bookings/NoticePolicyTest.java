@@ -4,7 +4,7 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.testsupport.NamedDates;
 import io.glasslink.testsupport.NamedDates.NamedDate;
 import io.glasslink.testsupport.TestClock;

@@ -32,7 +32,7 @@ class AvailabilityEventsListener {
 
     @KafkaListener(topics = "${glasslink.booking.availability-topic:cloud.availability}",
             groupId = "booking-web-read-model", properties = "auto.offset.reset=earliest")
-    void on(ConsumerRecord<String, String> record) {
+    void on(ConsumerRecord<String, byte[]> record) {
         Header typeHeader = record.headers().lastHeader("ce_type");
         if (typeHeader == null || record.value() == null) {
             return;

@@ -18,7 +18,7 @@ import io.glasslink.booking.bookings.Bookings;
 import io.glasslink.booking.bookings.FailureReason;
 import io.glasslink.booking.bookings.SagaStep;
 import io.glasslink.booking.diagnosis.JobType;
-import io.glasslink.booking.onprem.Planning.Mode;
+import io.glasslink.booking.diagnosis.Mode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 

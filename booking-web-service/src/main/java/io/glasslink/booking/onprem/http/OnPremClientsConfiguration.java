@@ -1,21 +1,24 @@
 package io.glasslink.booking.onprem.http;
 
-import java.net.http.HttpClient;
-
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.onprem.Planning;
 import io.glasslink.booking.onprem.SupplyChain;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One RestClient per on-prem service, rooted at the gateway's hybrid route, with explicit timeouts. */
+/**
+ * One RestClient per on-prem service, rooted at the gateway's hybrid route, on the JDK's HTTP client (named, so tests
+ * whose classpath carries another client run the same one) with this service's timeouts. On-prem answers are read as a tolerant reader: a property this service does not know is
+ * ignored, so the on-prem services can add to their answers.
+ */
 @Configuration(proxyBeanMethods = false)
 class OnPremClientsConfiguration {
 
@@ -32,39 +35,18 @@ class OnPremClientsConfiguration {
     }
 
     private static RestClient client(RestClient.Builder builder, BookingProperties props, String prefix, JsonMapper json) {
+        JsonMapper tolerant = json.rebuild().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
         return builder.clone()
                 .baseUrl(props.gatewayUrl() + prefix)
                 .requestFactory(requestFactory(props))
-                // the application's mapper plus the fast timestamp reader (runs after Boot's converter set-up)
                 .configureMessageConverters(converters -> converters.withJsonConverter(
-                        new JacksonJsonHttpMessageConverter(json.rebuild().addModule(OnPremTimestamps.module()).build())))
+                        new JacksonJsonHttpMessageConverter(tolerant)))
                 .defaultHeader("X-API-Key", props.apiKey())
                 .build();
     }
 
-    /**
-     * {@code HttpURLConnection} by default: a call is written and read on the calling thread, where
-     * {@code java.net.http.HttpClient} hands every call between its selector, its workers and the
-     * caller — on two busy cores those hand-offs were a visible part of booking-web's own time per
-     * search (docs/benchmarks.md). Idle connections are kept alive by the JDK ({@code http.maxConnections}).
-     */
     static ClientHttpRequestFactory requestFactory(BookingProperties props) {
-        if ("jdk".equalsIgnoreCase(props.onPremHttpClient())) {
-            HttpClient jdk = HttpClient.newBuilder()
-                    .connectTimeout(props.connectTimeout())
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .build();
-            JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(jdk);
-            factory.setReadTimeout(props.readTimeout());
-            return factory;
-        }
-        if (!"simple".equalsIgnoreCase(props.onPremHttpClient())) {
-            throw new IllegalArgumentException("glasslink.booking.on-prem-http-client must be simple or jdk, not "
-                    + props.onPremHttpClient());
-        }
-        SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-        factory.setConnectTimeout(props.connectTimeout());
-        factory.setReadTimeout(props.readTimeout());
-        return factory;
+        return ClientHttpRequestFactoryBuilder.jdk()
+                .build(HttpClientSettings.defaults().withTimeouts(props.connectTimeout(), props.readTimeout()));
     }
 }

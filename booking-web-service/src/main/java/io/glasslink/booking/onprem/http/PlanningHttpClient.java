@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.glasslink.booking.diagnosis.JobType;
+import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.onprem.Planning;
 
 /** planning-service over HTTP, as documented in docs/contracts.md. */

@@ -1,4 +1,7 @@
-package io.glasslink.booking.config;
+package io.glasslink.booking.security;
+
+import java.time.Clock;
+import java.time.Duration;
 
 import io.glasslink.testsupport.IdentityRotationChecks;
 import org.junit.jupiter.api.Test;
@@ -11,9 +14,15 @@ class IdentityRotationTest {
 
     @Test
     void thePreviousSecretIsAcceptedDuringARotationOnly() {
-        IdentityRotationChecks.check(SecurityConfiguration.AUDIENCE, (current, previous) -> {
-            JwtDecoder decoder = new SecurityConfiguration().identityDecoder(current, previous);
+        // IdentityRotationChecks signs its tokens by the machine's clock
+        IdentityRotationChecks.check("booking-web-service", (current, previous) -> {
+            JwtDecoder decoder = IdentitySecurity.decoder(properties(current, previous), Clock.systemUTC());
             return token -> decoder.decode(token).getAudience();
         }, BadJwtException.class, JwtValidationException.class);
+    }
+
+    static IdentityProperties properties(String current, String previous) {
+        return new IdentityProperties(current, previous, "glasslink-gateway", "booking-web-service",
+                "X-Glasslink-Identity", Duration.ofSeconds(60), Duration.ofSeconds(5));
     }
 }
