@@ -15,16 +15,24 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Bounds every silence of an upstream answer, not only the wait for its headers.
+ * The upstream timeout of every route: Reactor Netty's per-request response timeout, from the
+ * moment the request is sent to its answer's headers and then between any two reads of the answer
+ * (route metadata {@code upstream-timeout} in ms, else {@code httpclient.response-timeout}).
  *
- * <p>Spring Cloud Gateway's {@code response-timeout} (route metadata or global) ends when the
- * status line and headers arrive; a body that then stops — a link black-holed mid-answer — would
- * hold the caller's request open for as long as the caller waits. Here the same duration also
- * applies between any two reads of the answer (Reactor Netty's per-request response timeout).
- * When it fires before the gateway has sent anything to its caller, the attempt fails with a
- * {@code ReadTimeoutException}: {@code IdempotentRetry} repeats idempotent calls, the others
- * answer 504 problem+json. When part of the body was already relayed, the caller's connection is
- * closed instead (an HTTP answer cannot be taken back).
+ * <p>It replaces Spring Cloud Gateway's own route {@code response-timeout} (set to {@code -1} on
+ * every route), for two reasons. That timer stops at the answer's headers, so a body that then
+ * stops (a link black-holed mid-answer) would hold the caller's request for as long as the caller
+ * waits. And it runs on a timer thread, not on the connection's event loop: when it fired while the
+ * answer was arriving, the retry started while the routing filter was still copying the late
+ * answer's headers into the response, and the caller got that attempt's headers twice (two
+ * {@code Content-Length} values, which its client refused: the intermittent {@code FailoverTests}
+ * I/O error). Reactor Netty's timeout fires on the event loop that reads the answer, so an attempt
+ * either times out or delivers its headers, never both.
+ *
+ * <p>When it fires before the gateway has sent anything to its caller, the attempt fails with a
+ * {@code ReadTimeoutException}: {@code IdempotentRetry} repeats idempotent calls, the others answer
+ * 504 problem+json. When part of the body was already relayed, the caller's connection is closed
+ * instead (an HTTP answer cannot be taken back).
  */
 @Configuration(proxyBeanMethods = false)
 public class UpstreamSilenceTimeout {
@@ -55,7 +63,7 @@ public class UpstreamSilenceTimeout {
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            Duration timeout = route == null ? defaultTimeout : timeout(route.getMetadata().get("response-timeout"));
+            Duration timeout = route == null ? defaultTimeout : timeout(route.getMetadata().get("upstream-timeout"));
             return timeout == null ? chain.filter(exchange) : chain.filter(exchange).contextWrite(c -> c.put(CONTEXT_KEY, timeout));
         }
 
