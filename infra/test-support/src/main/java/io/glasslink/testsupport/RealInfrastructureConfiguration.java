@@ -1,5 +1,7 @@
 package io.glasslink.testsupport;
 
+import java.util.function.Supplier;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.springframework.util.function.SingletonSupplier;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
@@ -23,11 +26,12 @@ public class RealInfrastructureConfiguration {
     DynamicPropertyRegistrar glasslinkInfrastructureProperties(Environment env) {
         return registry -> {
             if (InfrastructureMode.current() == InfrastructureMode.EMBEDDED) {
-                PostgresServer pg = TestInfrastructure.postgres();
-                String url = pg.createDatabase(env.getProperty("glasslink.test.database", "test"));
-                registry.add("spring.datasource.url", () -> url);
-                registry.add("spring.datasource.username", pg::username);
-                registry.add("spring.datasource.password", pg::password);
+                // resolved on first read: a service without a database (the datahub) starts no PostgreSQL
+                String database = env.getProperty("glasslink.test.database", "test");
+                Supplier<String> url = SingletonSupplier.of(() -> TestInfrastructure.postgres().createDatabase(database));
+                registry.add("spring.datasource.url", url::get);
+                registry.add("spring.datasource.username", () -> TestInfrastructure.postgres().username());
+                registry.add("spring.datasource.password", () -> TestInfrastructure.postgres().password());
                 registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
             }
             registry.add("glasslink.s3.endpoint", () -> TestInfrastructure.s3().endpoint().toString());
