@@ -25,7 +25,6 @@ import io.glasslink.gateway.GatewayApplication;
 import io.glasslink.gateway.support.Downstream;
 import io.glasslink.gateway.support.GatewayTestSupport;
 import io.glasslink.gateway.support.TestClockConfiguration;
-import io.glasslink.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class PartnerJwkSetTests {
 
     @BeforeAll
     static void start() throws IOException {
-        authorizationServer = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.find()), 50);
+        authorizationServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         authorizationServer.createContext("/.well-known/jwks.json", exchange -> {
             JWKS_FETCHES.incrementAndGet();
             byte[] body = PUBLISHED.get().toString().getBytes(StandardCharsets.UTF_8);

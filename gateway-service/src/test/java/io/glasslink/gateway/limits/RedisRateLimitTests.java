@@ -2,15 +2,18 @@ package io.glasslink.gateway.limits;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.Socket;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.glasslink.gateway.GatewayApplication;
 import io.glasslink.gateway.support.Downstream;
 import io.glasslink.gateway.support.TestClockConfiguration;
-import io.glasslink.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Two gateway instances share one partner budget through a real Redis server ({@code redis-server}
- * from the OS packages, started here on a free port; skipped where it is not installed).
+ * from the OS packages, started here on a Unix socket of its own; skipped where it is not installed).
  */
 class RedisRateLimitTests {
 
@@ -37,13 +40,15 @@ class RedisRateLimitTests {
     @BeforeAll
     static void startRedisAndTwoGateways() throws IOException {
         assumeTrue(REDIS.canExecute(), "redis-server is not installed (apt-get install -y redis-server)");
-        int redisPort = FreePorts.find();
-        redis = new ProcessBuilder(REDIS.getPath(), "--port", Integer.toString(redisPort), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no").redirectErrorStream(true)
+        // a Unix socket of its own instead of a TCP port found free: no other process can take it before Redis binds
+        Path socket = Files.createTempDirectory("gateway-redis").resolve("redis.sock");
+        socket.getParent().toFile().deleteOnExit();
+        redis = new ProcessBuilder(REDIS.getPath(), "--port", "0", "--unixsocket", socket.toString(),
+                "--unixsocketperm", "700", "--save", "", "--appendonly", "no").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> {
-            try (Socket s = new Socket("127.0.0.1", redisPort)) {
-                return true;
+            try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+                return channel.isConnected();
             }
         });
         bookingWeb = Downstream.start("booking-web-service");
@@ -52,7 +57,7 @@ class RedisRateLimitTests {
                     "--server.port=0",
                     "--BOOKING_WEB_URL=" + bookingWeb.url(),
                     "--glasslink.gateway.identity.secrets.booking-web-service=" + bookingWeb.secret(),
-                    "--RATE_LIMIT_REDIS_URL=redis://127.0.0.1:" + redisPort,
+                    "--RATE_LIMIT_REDIS_URL=redis-socket://" + socket,
                     "--PARTNER_FLEET_2_RATE_LIMIT=5",
                     "--glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
                     "--logging.level.glasslink.access=warn"));
@@ -60,13 +65,14 @@ class RedisRateLimitTests {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws InterruptedException {
         gateways.forEach(ConfigurableApplicationContext::close);
         if (bookingWeb != null) {
             bookingWeb.close();
         }
         if (redis != null) {
             redis.destroy();
+            redis.waitFor(10, TimeUnit.SECONDS); // nothing left running after the suite
         }
     }
 

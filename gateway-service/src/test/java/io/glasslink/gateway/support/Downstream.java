@@ -23,7 +23,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.glasslink.testsupport.FreePorts;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ForwardedHeaderUtils;
 
@@ -61,7 +60,8 @@ public final class Downstream implements AutoCloseable {
         this.clock = clock;
         new SecureRandom().nextBytes(secret);
         this.verifier = new MACVerifier(secret);
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", FreePorts.find()), 200);
+        // port 0: the port is the one bound, not one found free and possibly taken by another process before the bind
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/", this::handle);
         server.start();
