@@ -5,7 +5,13 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Finds a free TCP port on the loopback interface. */
+/**
+ * Finds a free TCP port on the loopback interface.
+ *
+ * @deprecated the port can be taken by another process between this call and the caller's bind:
+ * bind port 0 and read the bound port instead.
+ */
+@Deprecated
 public final class FreePorts {
 
     private FreePorts() {

@@ -158,11 +158,10 @@ public final class TestInfrastructure {
             props.setProperty("jclouds.filesystem.basedir", dir.toAbsolutePath().toString());
             String access = "test-access-key";
             String secret = "test-secret-key";
-            int port = FreePorts.find();
-            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            // port 0: the proxy binds a port of its own (a port found free can be taken before the bind)
             S3Proxy proxy = S3Proxy.builder()
                     .blobStore(BlobStores.create("filesystem", props))
-                    .endpoint(endpoint)
+                    .endpoint(URI.create("http://127.0.0.1:0"))
                     .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, access, secret)
                     .build();
             proxy.start();
@@ -174,7 +173,7 @@ public final class TestInfrastructure {
                 Thread.sleep(20);
             }
             stopAtExit(() -> closeQuietly(proxy::stop));
-            return new S3Server(endpoint, access, secret, "eu-west-3");
+            return new S3Server(URI.create("http://127.0.0.1:" + proxy.getPort()), access, secret, "eu-west-3");
         } catch (Exception e) {
             throw new IllegalStateException("cannot start S3Proxy", e);
         }

@@ -25,7 +25,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * Time is an input: main code takes business time from the injected {@link Clock} bean. This
- * rule refuses the argument-less {@code now()} of every {@code java.time} type,
+ * rule refuses every {@code now()} of the {@code java.time} types but {@code now(Clock)},
  * {@code System.currentTimeMillis()}, {@code new Date()} and the {@code Clock.system*()}
  * factories anywhere but in the {@code @Bean} method that declares the service's clock.
  * {@code System.nanoTime()} stays allowed: it measures durations (timeouts, scheduling, metrics)
@@ -62,9 +62,10 @@ public final class TimeChecks {
             public boolean test(JavaCall<?> call) {
                 String owner = call.getTargetOwner().getFullName();
                 String name = call.getName();
-                int parameters = call.getTarget().getRawParameterTypes().size();
-                if (name.equals("now") && parameters == 0 && NOW_TYPES.stream().anyMatch(t -> t.getName().equals(owner))) {
-                    return true;
+                if (name.equals("now") && NOW_TYPES.stream().anyMatch(t -> t.getName().equals(owner))) {
+                    // now(ZoneId) reads the system clock as much as now() does; only now(Clock) is allowed
+                    var parameters = call.getTarget().getRawParameterTypes();
+                    return !(parameters.size() == 1 && parameters.get(0).getName().equals(Clock.class.getName()));
                 }
                 if (owner.equals(System.class.getName()) && name.equals("currentTimeMillis")) {
                     return true;
