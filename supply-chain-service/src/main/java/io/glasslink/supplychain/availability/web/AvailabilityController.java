@@ -12,6 +12,11 @@ import io.glasslink.supplychain.calendar.BusinessCalendar;
 import io.glasslink.supplychain.network.Postcode;
 import io.glasslink.supplychain.web.InvalidRequestException;
 import io.glasslink.supplychain.web.InvalidRequestException.FieldProblem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** When a part can be at a centre or a home, and the batch form for many centres. */
 @RestController
 @RequestMapping("/api/v1/availability")
+@Tag(name = "availability")
 class AvailabilityController {
 
     static final String ZONE = BusinessCalendar.ZONE.getId();
@@ -41,10 +47,22 @@ class AvailabilityController {
     }
 
     @GetMapping
-    AvailabilityView availability(@RequestParam(required = false) @NotBlank @Size(max = 20) String partNumber,
-                                  @RequestParam(defaultValue = "1") @Min(1) @Max(50) int quantity,
-                                  @RequestParam(required = false) @Pattern(regexp = "C[0-9]{3}") String centreId,
-                                  @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}") String postcode) {
+    @Operation(operationId = "getAvailability", summary = "When a part can be at a centre or at a home",
+            description = "Give exactly one of centreId (a centre job) or postcode (a home job, served by the vans of "
+                    + "the centres of its département). Answers the earliest time and the source: the centre's own "
+                    + "stock, its depot, the DC or a supplier order.")
+    @ApiResponse(responseCode = "200", description = "the earliest availability")
+    @ApiResponse(responseCode = "404", description = "unknown part or centre (not-found)")
+    @ApiResponse(responseCode = "409", description = "the part cannot reach that place (part-unavailable)")
+    @ApiResponse(responseCode = "422", description = "the postcode is not served (not-served)")
+    AvailabilityView availability(@RequestParam(required = false) @NotBlank @Size(max = 20)
+                                  @Parameter(required = true, example = "2043AGNMVZ") String partNumber,
+                                  @RequestParam(defaultValue = "1") @Min(1) @Max(50) @Parameter(example = "1") int quantity,
+                                  @RequestParam(required = false) @Pattern(regexp = "C[0-9]{3}")
+                                  @Parameter(example = "C001") String centreId,
+                                  @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}")
+                                  // the example is read as JSON: quoted, or it becomes the number 75011
+                                  @Parameter(example = "\"75011\"") String postcode) {
         if ((centreId == null) == (postcode == null)) {
             String message = "give exactly one of centreId or postcode";
             throw new InvalidRequestException(List.of(new FieldProblem("centreId", message),
@@ -62,6 +80,11 @@ class AvailabilityController {
     }
 
     @PostMapping("/batch")
+    @Operation(operationId = "getAvailabilityAtCentres", summary = "When a part can be at each of up to 100 centres",
+            description = "Answers every centre in the order asked; available is false (time and source null) where "
+                    + "the part cannot reach a centre.")
+    @ApiResponse(responseCode = "200", description = "one result per centre asked")
+    @ApiResponse(responseCode = "422", description = "unknown part or centre (unprocessable, errors[] names it)")
     BatchView batch(@Valid @RequestBody BatchRequest request) {
         List<BatchResult> results = availability.forCentres(request.partNumber(), request.quantity(), request.centreIds())
                 .stream().map(BatchResult::of).toList();
@@ -69,32 +92,40 @@ class AvailabilityController {
     }
 
     /** Where the part is wanted: a centre, or a home served by a centre's vans. */
-    record Destination(String type, String centreId, String postcode) {
+    record Destination(@Schema(allowableValues = {"CENTRE", "HOME"}, example = "CENTRE") String type,
+                       @Schema(example = "C001") String centreId,
+                       @Schema(example = "75011", nullable = true) String postcode) {
     }
 
     /** Where the part comes from. */
-    record SourceView(SourceType type, String locationId, int transitDays) {
+    record SourceView(SourceType type, @Schema(example = "D07") String locationId,
+                      @Schema(example = "1") int transitDays) {
         static SourceView of(SupplyOption option) {
             return new SourceView(option.source().type(), option.source().locationId(), option.source().transitDays());
         }
     }
 
     /** Answer for one destination. */
-    record AvailabilityView(String partNumber, int quantity, Destination destination,
-                            OffsetDateTime earliestAvailableAt, String zone, SourceView source) {
+    record AvailabilityView(@Schema(example = "2043AGNMVZ") String partNumber, @Schema(example = "1") int quantity,
+                            Destination destination,
+                            @Schema(example = "2026-12-10T08:00:00+01:00") OffsetDateTime earliestAvailableAt,
+                            @Schema(example = "Europe/Paris") String zone, SourceView source) {
     }
 
     /** Batch question: one part, up to 100 centres; {@code quantity} defaults to 1. */
-    record BatchRequest(@NotBlank @Size(max = 20) String partNumber,
-                        @Min(1) @Max(50) Integer quantity,
-                        @NotEmpty @Size(max = 100) List<@NotNull @Pattern(regexp = "C[0-9]{3}") String> centreIds) {
+    record BatchRequest(@NotBlank @Size(max = 20) @Schema(example = "2043AGNMVZ") String partNumber,
+                        @Min(1) @Max(50) @Schema(example = "1", defaultValue = "1") Integer quantity,
+                        @NotEmpty @Size(max = 100) @Schema(example = "[\"C001\", \"C002\"]")
+                        List<@NotNull @Pattern(regexp = "C[0-9]{3}") String> centreIds) {
         BatchRequest {
             quantity = quantity == null ? 1 : quantity;
         }
     }
 
     /** Answer for one centre of a batch; {@code available} false when the part cannot reach it. */
-    record BatchResult(String centreId, boolean available, OffsetDateTime earliestAvailableAt, SourceView source) {
+    record BatchResult(@Schema(example = "C001") String centreId, boolean available,
+                       @Schema(example = "2026-12-10T08:00:00+01:00", nullable = true) OffsetDateTime earliestAvailableAt,
+                       @Schema(nullable = true) SourceView source) {
         static BatchResult of(CentreAvailability c) {
             return c.earliest()
                     .map(o -> new BatchResult(c.centreId(), true, o.earliestAvailableAt().toOffsetDateTime(), SourceView.of(o)))
@@ -103,6 +134,7 @@ class AvailabilityController {
     }
 
     /** Batch answer, in the order of the centres asked. */
-    record BatchView(String partNumber, int quantity, String zone, List<BatchResult> results) {
+    record BatchView(@Schema(example = "2043AGNMVZ") String partNumber, @Schema(example = "1") int quantity,
+                     @Schema(example = "Europe/Paris") String zone, List<BatchResult> results) {
     }
 }
