@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.availability.SlotOption;
 import io.glasslink.booking.bookings.Booking;
@@ -72,7 +73,8 @@ final class ApiModels {
     record Reschedule(@NotNull OffsetDateTime start) {
     }
 
-    /** A booking as partners see it. */
+    /** A booking as partners see it; what does not apply (a repair's part, a centre job's postcode) is left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record BookingView(String reference, String status, String message, JobType jobType, boolean calibration,
                        String partNumber, String centreId, Mode mode, String postcode, OffsetDateTime start,
                        OffsetDateTime end, String failureReason, OffsetDateTime createdAt) {

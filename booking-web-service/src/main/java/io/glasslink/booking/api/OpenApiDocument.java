@@ -22,6 +22,8 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.servers.ServerVariable;
+import io.swagger.v3.oas.models.servers.ServerVariables;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -62,8 +64,8 @@ class OpenApiDocument {
              "customer":{"name":"Ada Lovelace","email":"ada@example.com","phone":"+33 6 01 02 03 04","consent":true}}""";
     static final String BOOKING_EXAMPLE = """
             {"reference":"GL-7K3M9QXA","status":"CONFIRMED","message":"confirmed","jobType":"WINDSCREEN_REPLACEMENT",
-             "calibration":true,"partNumber":"WS-RENAULT-CLIO-5","centreId":"C326","mode":"CENTRE","postcode":null,
-             "start":"2026-12-14T14:00:00+01:00","end":"2026-12-14T16:15:00+01:00","failureReason":null,
+             "calibration":true,"partNumber":"WS-RENAULT-CLIO-5","centreId":"C326","mode":"CENTRE",
+             "start":"2026-12-14T14:00:00+01:00","end":"2026-12-14T16:15:00+01:00",
              "createdAt":"2026-12-09T09:00:12.345+01:00"}""";
     static final String SEARCH_EXAMPLE = """
             {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"partNumber":"WS-RENAULT-CLIO-5","postcode":"75011",
@@ -92,7 +94,9 @@ class OpenApiDocument {
                                 `application/problem+json` (RFC 9457) with a `type` from \
                                 https://glasslink.io/problems/ and, for invalid fields, `errors[]`.""")
                         .license(new License().name("Proprietary").url("https://glasslink.io/partner-terms")))
-                .servers(List.of(new Server().url(serverUrl).description("The glasslink gateway")))
+                .servers(List.of(new Server().url("{gateway}").description("The glasslink gateway")
+                        .variables(new ServerVariables().addServerVariable("gateway", new ServerVariable()
+                                ._default(serverUrl).description("The gateway's base URL")))))
                 .tags(List.of(
                         new Tag().name(AVAILABILITY).description("Bookable slots near a postcode, once the part can be there"),
                         new Tag().name(BOOKINGS).description("Bookings: create (idempotent), read, list, cancel, reschedule")))
