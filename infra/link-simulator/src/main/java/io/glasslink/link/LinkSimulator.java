@@ -6,24 +6,30 @@ import io.glasslink.link.paths.LinkProfile;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.Path;
 import io.glasslink.link.paths.PathId;
+import io.glasslink.link.paths.RoundTrips;
 import io.glasslink.link.paths.SettingsChange;
 import io.glasslink.link.proxy.LinkListener;
 import io.glasslink.link.proxy.ProxyServer;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A running link simulator: TCP listeners that forward to on-premise upstreams over a Direct Connect or a VPN
@@ -39,24 +45,33 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LinkSimulator implements AutoCloseable {
 
+    /** Histogram buckets of the round trip: Direct Connect (≈ 2 ms), the VPN (≈ 30 ms) and degraded paths fall apart. */
+    private static final Duration[] RTT_BUCKETS = Stream.of(1, 2, 5, 10, 20, 50, 100, 250, 500)
+            .map(Duration::ofMillis).toArray(Duration[]::new);
+
     private final LinkSimulatorSettings settings;
     private final LinkPaths paths;
     private final ProxyServer proxy;
     private final ScheduledExecutorService prober;
+    private final RoundTrips roundTrips;
 
     private LinkSimulator(LinkSimulatorSettings settings, MeterRegistry registry) throws IOException {
         this.settings = settings;
         this.paths = new LinkPaths(settings.profiles().get(settings.profile()), settings.detectMultiplier(),
                 settings.riseThreshold());
         this.proxy = new ProxyServer(paths, registry);
-        registerMeters(registry);
         this.prober = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "link-bfd-probe");
             thread.setDaemon(true);
             return thread;
         });
+        this.roundTrips = new RoundTrips(paths, prober);
+        registerMeters(registry);
         long interval = settings.probeInterval().toNanos();
-        prober.scheduleAtFixedRate(paths::probe, interval, interval, TimeUnit.NANOSECONDS);
+        prober.scheduleAtFixedRate(() -> {
+            paths.probe();
+            roundTrips.probe();
+        }, interval, interval, TimeUnit.NANOSECONDS);
         try {
             for (LinkTarget link : settings.links()) {
                 proxy.open(link.name(), new InetSocketAddress(settings.bindHost(), link.listenPort()),
@@ -148,8 +163,10 @@ public final class LinkSimulator implements AutoCloseable {
                 directions.put(d.wireName(), path.settings(d));
                 bytes.put(d.wireName(), proxy.bytes(path.id(), d));
             }
+            OptionalLong roundTrip = roundTrips.last(path.id());
             pathStates.put(path.id().wireName(), new LinkState.PathState(path.isUp(), paths.active() == path.id(),
-                    path.outage(), proxy.activeConnections(path.id()), directions, bytes));
+                    path.outage(), proxy.activeConnections(path.id()),
+                    roundTrip.isPresent() ? roundTrip.getAsLong() / 1_000_000.0 : null, directions, bytes));
         }
         return new LinkState(paths.appliedProfile().name(), paths.active().wireName(), paths.failovers(),
                 paths.failbacks(), links, pathStates);
@@ -172,8 +189,12 @@ public final class LinkSimulator implements AutoCloseable {
                 .description("Moves of new connections from Direct Connect to the VPN").register(registry);
         FunctionCounter.builder("link.failbacks", paths, LinkPaths::failbacks)
                 .description("Moves of new connections back to Direct Connect").register(registry);
+        Map<PathId, Timer> roundTripTimers = new EnumMap<>(PathId.class);
         for (PathId id : PathId.values()) {
             Path path = paths.path(id);
+            roundTripTimers.put(id, Timer.builder("link.rtt").tag("path", id.wireName())
+                    .description("Round trip of the link's probes over the path (both directions, queueing on its wire included)")
+                    .serviceLevelObjectives(RTT_BUCKETS).register(registry));
             Gauge.builder("link.path.active", paths, p -> p.active() == id ? 1 : 0).tag("path", id.wireName())
                     .description("1 when new connections take this path").register(registry);
             Gauge.builder("link.path.up", path, p -> p.isUp() ? 1 : 0).tag("path", id.wireName())
@@ -187,5 +208,6 @@ public final class LinkSimulator implements AutoCloseable {
                         .description("Configured bandwidth, 0 = unlimited").register(registry);
             }
         }
+        roundTrips.onMeasured((id, nanos) -> roundTripTimers.get(id).record(nanos, TimeUnit.NANOSECONDS));
     }
 }

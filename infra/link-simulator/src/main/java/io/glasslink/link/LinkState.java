@@ -35,10 +35,12 @@ public record LinkState(String profile, String activePath, long failovers, long 
      * @param active            whether new connections take it
      * @param outage            its outage mode
      * @param activeConnections connections open over it
+     * @param rttMs             round trip of its last returned probe in milliseconds; null when the last probe was
+     *                          lost (an outage) or none has returned yet
      * @param directions        settings per direction name ({@code to-onprem}, {@code to-cloud})
      * @param bytes             bytes delivered per direction name
      */
-    public record PathState(boolean up, boolean active, OutageMode outage, int activeConnections,
+    public record PathState(boolean up, boolean active, OutageMode outage, int activeConnections, Double rttMs,
             Map<String, DirectionSettings> directions, Map<String, Long> bytes) {
     }
 }

@@ -1,5 +1,7 @@
 package io.glasslink.link.paths;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 /**
  * Impairments applied to one direction of one path, after Toxiproxy's toxics.
  *
@@ -48,6 +50,15 @@ public record DirectionSettings(double latencyMs, double jitterMs, double bandwi
     /** These settings in another outage mode. */
     public DirectionSettings withOutage(OutageMode mode) {
         return new DirectionSettings(latencyMs, jitterMs, bandwidthMbps, limitDataBytes, slowCloseMs, mode);
+    }
+
+    /** One draw of this direction's delay: the latency ± a uniform jitter, never negative, in nanoseconds. */
+    public long sampleDelayNanos() {
+        double delayMs = latencyMs;
+        if (jitterMs > 0) {
+            delayMs += ThreadLocalRandom.current().nextDouble(-jitterMs, jitterMs);
+        }
+        return (long) (Math.max(0, delayMs) * 1_000_000);
     }
 
     /** Time to put {@code bytes} on the wire at the configured bandwidth, in nanoseconds (0 when unlimited). */

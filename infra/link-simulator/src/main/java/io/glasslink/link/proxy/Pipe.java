@@ -1,7 +1,6 @@
 package io.glasslink.link.proxy;
 
 import io.glasslink.link.paths.Direction;
-import io.glasslink.link.paths.DirectionSettings;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.Path;
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.Arrays;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -125,12 +123,7 @@ final class Pipe {
     }
 
     private long release(long now, long wireDone) {
-        DirectionSettings settings = path.settings(direction);
-        double delayMs = settings.latencyMs();
-        if (settings.jitterMs() > 0) {
-            delayMs += ThreadLocalRandom.current().nextDouble(-settings.jitterMs(), settings.jitterMs());
-        }
-        long release = wireDone + (long) (Math.max(0, delayMs) * 1_000_000);
+        long release = wireDone + path.settings(direction).sampleDelayNanos();
         lastRelease = Math.max(release, lastRelease);
         return lastRelease;
     }

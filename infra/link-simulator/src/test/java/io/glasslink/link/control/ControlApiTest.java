@@ -1,6 +1,7 @@
 package io.glasslink.link.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.glasslink.link.EchoServer;
 import io.glasslink.link.LinkSimulator;
@@ -8,6 +9,7 @@ import io.glasslink.link.paths.PathId;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,6 +160,24 @@ class ControlApiTest {
             client.post().uri("/paths/direct-connect/reset-connections").exchange().expectStatus().isOk()
                     .expectBody().jsonPath("$.reset").isEqualTo(1);
         }
+    }
+
+    @Test
+    void stateAndPrometheusShowTheMeasuredRoundTripOfEachPathAndNoneForAPathInOutage() {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/state").exchange().expectBody()
+                .jsonPath("$.paths.vpn.rttMs").value(ms -> assertThat(((Number) ms).doubleValue())
+                        .as("dx profile: 15 ± 5 ms each way").isBetween(20.0, 60.0))
+                .jsonPath("$.paths.direct-connect.rttMs").value(ms -> assertThat(((Number) ms).doubleValue())
+                        .as("dx profile: 1 ± 0.3 ms each way").isBetween(1.4, 30.0)));
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body)
+                        .contains("# HELP link_rtt_seconds Round trip of the link's probes over the path")
+                        .containsPattern("link_rtt_seconds_count\\{application=\"link-simulator\",path=\"vpn\"} [1-9]")
+                        .containsPattern("link_rtt_seconds_bucket\\{application=\"link-simulator\",path=\"direct-connect\",le=\"0\\.005\"}"));
+        client.put().uri("/paths/vpn/outage").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"mode\":\"refuse\"}").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/state").exchange().expectBody()
+                .jsonPath("$.paths.vpn.rttMs").doesNotExist());
     }
 
     @Test
