@@ -35,7 +35,7 @@ class SupplyChainApplicationTests {
     }
 
     @Test
-    void loadsTheReferenceNetworkAndCatalogueIntoTheEmptyDatabase() {
+    void loadsTheNetworkAndWithTheSwitchOnTheDemoCatalogueAndStock() {
         assertThat(count("select count(*) from locations where type = 'CENTRE'")).isEqualTo(450);
         assertThat(count("select count(*) from locations where type = 'DEPOT'")).isEqualTo(20);
         assertThat(count("select count(*) from locations where type = 'DC'")).isEqualTo(1);

@@ -18,7 +18,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
  * The one shared full-context configuration of this module's integration tests: the service on a
- * random port against the real PostgreSQL and Kafka, trusting {@link TestIdentity}'s key, its
+ * random port against the real PostgreSQL and Kafka with the demo catalogue and stock, trusting
+ * {@link TestIdentity}'s key, its
  * business clock a {@link TestClock} at the suite's start. Every test class using it shares one
  * Spring context.
  */
@@ -27,6 +28,7 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "glasslink.test.database=supplychain",
+        "glasslink.demo-data.enabled=true",
         "glasslink.supply.hold-expiry-interval=PT1H",
         "glasslink.events.resubmit-every=PT1H"})
 @RealInfrastructure

@@ -1,2 +1,2 @@
-/** Deterministic reference data (network, catalogue, stock) loaded into an empty database. */
+/** Deterministic data for an empty database: the network (a migration), the demo catalogue and stock (behind a switch). */
 package io.glasslink.supplychain.seed;

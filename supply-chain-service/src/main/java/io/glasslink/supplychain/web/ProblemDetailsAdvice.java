@@ -36,6 +36,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -221,6 +222,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             WebRequest request) {
         if (ex instanceof MissingRequestHeaderException missing) {
             return invalid(ex, List.of(new FieldProblem(missing.getHeaderName(), "is required")), headers, request);
+        }
+        if (ex instanceof UnsatisfiedServletRequestParameterException unsatisfied) {
+            // e.g. [centreId, !postcode] or [postcode, !centreId]: name each parameter with the alternatives
+            String alternatives = unsatisfied.getParamConditionGroups().stream()
+                    .map(group -> String.join(" ", group).replace(" !", " without "))
+                    .collect(Collectors.joining(", or "));
+            return invalid(ex, unsatisfied.getParamConditionGroups().stream().flatMap(java.util.Arrays::stream)
+                    .map(name -> name.replace("!", "")).distinct()
+                    .map(name -> new FieldProblem(name, "give " + alternatives)).toList(), headers, request);
         }
         return super.handleServletRequestBindingException(ex, headers, status, request);
     }

@@ -85,6 +85,7 @@ public final class SupplyChainLoadDriver {
                 "--spring.kafka.bootstrap-servers=" + TestInfrastructure.kafka().bootstrapServers(),
                 "--glasslink.identity.secret=" + TestIdentity.secret(),
                 "--glasslink.identity.max-lifetime=PT3H",
+                "--glasslink.demo-data.enabled=true",
                 "--glasslink.bench.floor=true",
                 "--logging.level.root=WARN");
         System.out.printf(Locale.ROOT, "service started (schema + reference data) in %.1f s%n",

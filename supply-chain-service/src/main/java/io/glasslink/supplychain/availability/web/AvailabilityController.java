@@ -1,7 +1,10 @@
 package io.glasslink.supplychain.availability.web;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.glasslink.supplychain.availability.AvailabilityService;
 import io.glasslink.supplychain.availability.CentreAvailability;
@@ -10,8 +13,6 @@ import io.glasslink.supplychain.availability.SourceType;
 import io.glasslink.supplychain.availability.SupplyOption;
 import io.glasslink.supplychain.calendar.BusinessCalendar;
 import io.glasslink.supplychain.network.Postcode;
-import io.glasslink.supplychain.web.InvalidRequestException;
-import io.glasslink.supplychain.web.InvalidRequestException.FieldProblem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +26,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,11 +64,14 @@ class AvailabilityController {
                                   @Parameter(example = "C001") String centreId,
                                   @RequestParam(required = false) @Pattern(regexp = "[0-9]{5}")
                                   // the example is read as JSON: quoted, or it becomes the number 75011
-                                  @Parameter(example = "\"75011\"") String postcode) {
+                                  @Parameter(example = "\"75011\"") String postcode)
+            throws UnsatisfiedServletRequestParameterException {
         if ((centreId == null) == (postcode == null)) {
-            String message = "give exactly one of centreId or postcode";
-            throw new InvalidRequestException(List.of(new FieldProblem("centreId", message),
-                    new FieldProblem("postcode", message)));
+            Map<String, String[]> given = new LinkedHashMap<>();
+            Optional.ofNullable(centreId).ifPresent(c -> given.put("centreId", new String[] {c}));
+            Optional.ofNullable(postcode).ifPresent(p -> given.put("postcode", new String[] {p}));
+            throw new UnsatisfiedServletRequestParameterException(
+                    List.of(new String[] {"centreId", "!postcode"}, new String[] {"postcode", "!centreId"}), given);
         }
         if (centreId != null) {
             SupplyOption option = availability.forCentre(partNumber, quantity, centreId);

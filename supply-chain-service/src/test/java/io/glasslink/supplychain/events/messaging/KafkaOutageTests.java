@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Kafka is down while holds are taken: the events wait in the publication registry (committed
  * with the holds) and all of them reach Kafka once a broker answers on that address again.
- * A context of its own: its Kafka address points at a port where no broker listens yet.
+ * A context of its own: its Kafka address points at a port where no broker listens yet, and it
+ * runs with the production default of no demo data.
  */
 @SpringBootTest(properties = {
         "spring.kafka.admin.auto-create=false",
@@ -104,6 +105,19 @@ class KafkaOutageTests {
         } finally {
             broker.destroy();
         }
+    }
+
+    @Test
+    void withoutTheDemoSwitchTheDatabaseGetsTheNetworkButNoDemoCatalogueOrStock() {
+        assertThat(count("select count(*) from locations where type = 'CENTRE'")).isEqualTo(450);
+        assertThat(count("select count(*) from locations where type in ('DC', 'DEPOT')")).isEqualTo(21);
+        assertThat(count("select count(*) from vehicle_models")).isZero();
+        assertThat(count("select count(*) from parts where part_number not like '0000T%'")).isZero();
+        assertThat(count("select count(*) from stock where part_number not like '0000T%'")).isZero();
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private static java.util.Set<String> distinctIds(List<Event> events) {
