@@ -47,7 +47,7 @@ public final class BookingBenchmark {
                         "../infra/link-simulator/target/link-simulator-exec.jar")
                 .map(Path::of).filter(java.nio.file.Files::isRegularFile).findFirst()
                 .orElseThrow(() -> new IllegalStateException("build infra/link-simulator first"));
-        try (FakeGateway onPrem = new FakeGateway(FreePorts.find(), java.time.Clock.systemUTC())) {
+        try (FakeGateway onPrem = new FakeGateway(java.time.Clock.systemUTC())) {
             int linkPort = FreePorts.find();
             int controlPort = FreePorts.find();
             String upstream = "127.0.0.1:" + URI.create(onPrem.url()).getPort();

@@ -55,6 +55,11 @@ public final class FakeGateway implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
+    /** A fake on a port of its own (bound, not found free: a found port can be taken before the bind). */
+    public FakeGateway(Clock clock) {
+        this(0, clock);
+    }
+
     public FakeGateway(int port, Clock clock) {
         this.clock = clock;
         try {

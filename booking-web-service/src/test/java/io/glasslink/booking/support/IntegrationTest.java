@@ -6,7 +6,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.glasslink.booking.BookingWebApplication;
 import io.glasslink.link.LinkSimulator;
 import io.glasslink.link.LinkSimulatorSettings;
-import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.RealInfrastructure;
 import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +36,7 @@ public abstract class IntegrationTest {
 
     /** The service's business clock in every integration test. */
     protected static final TestClock CLOCK = TestClock.atSuiteStart();
-    protected static final FakeGateway GATEWAY = new FakeGateway(FreePorts.find(), CLOCK);
+    protected static final FakeGateway GATEWAY = new FakeGateway(CLOCK);
     /** The real link simulator (TCP, 0 ms profile) between this service and the on-prem side, as in the platform. */
     protected static final LinkSimulator LINK = LinkSimulator.start(LinkSimulatorSettings.defaults()
             .withLink("onprem", 0, "127.0.0.1", java.net.URI.create(GATEWAY.url()).getPort()).withProfile("zero"));
