@@ -151,12 +151,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e, HttpServletRequest request) {
-        // Spring refuses a wildcard Content-Type (e.g. */*) with a bare IllegalArgumentException when reading the body
-        String contentType = request.getContentType();
-        if (e instanceof IllegalArgumentException && contentType != null && contentType.contains("*")) {
-            return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-                    "Content-Type '" + contentType + "' is not a media type: send application/json", request.getRequestURI());
-        }
         log.error("unexpected error answering {} {}", request.getMethod(), request.getRequestURI(), e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "an unexpected error occurred",
                 request.getRequestURI());

@@ -61,12 +61,15 @@ class ErrorShapeTests extends ApiTestSupport {
     void unacceptableAndUnsupportedMediaTypesAreProblems() {
         Answer png = api.exchange(http -> http.get().uri("/api/v1/vehicles/makes")
                 .header("X-Glasslink-Identity", api.token()).accept(MediaType.IMAGE_PNG));
+        Answer xml = api.exchange(http -> http.get().uri("/api/v1/vehicles/makes")
+                .header("X-Glasslink-Identity", api.token()).accept(MediaType.APPLICATION_XML));
         Answer text = api.exchange(http -> http.post().uri(HOLDS).header("X-Glasslink-Identity", api.token())
                 .contentType(MediaType.TEXT_PLAIN).body("{}"));
         RawHttp.Answer wildcard = RawHttp.send(port, "POST " + HOLDS + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
                 + "X-Glasslink-Identity: " + api.token() + "\r\nContent-Type: */*\r\nContent-Length: 2\r\n\r\n{}");
 
         png.problem(406);
+        xml.problem(406);
         text.problem(415);
         wildcard.problem(415);
     }

@@ -27,6 +27,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -36,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** When a part can be at a centre or a home, and the batch form for many centres. */
 @RestController
-@RequestMapping("/api/v1/availability")
+@RequestMapping(path = "/api/v1/availability", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "availability")
 class AvailabilityController {
 
@@ -84,7 +85,7 @@ class AvailabilityController {
                 answer.option().earliestAvailableAt().toOffsetDateTime(), ZONE, SourceView.of(answer.option()));
     }
 
-    @PostMapping("/batch")
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "getAvailabilityAtCentres", summary = "When a part can be at each of up to 100 centres",
             description = "Answers every centre in the order asked; available is false (time and source null) where "
                     + "the part cannot reach a centre.")

@@ -25,6 +25,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -38,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Hold a part for a booking, confirm it, release it. Every write is idempotent. */
 @RestController
-@RequestMapping("/api/v1/holds")
+@RequestMapping(path = "/api/v1/holds", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "holds")
 class HoldController {
 
@@ -50,7 +51,7 @@ class HoldController {
         this.holds = holds;
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "placeHold", summary = "Hold a part for a booking",
             description = "Reserves the part at the nearest source of the centre's supply route that has enough "
