@@ -1,6 +1,5 @@
 package io.glasslink.supplychain.holds;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 

@@ -1,7 +1,10 @@
 package io.glasslink.supplychain.web;
 
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -36,6 +39,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.UnsatisfiedServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,6 +48,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -212,7 +217,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleServletRequestBindingException(
-            org.springframework.web.bind.ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status,
+            ServletRequestBindingException ex, HttpHeaders headers, HttpStatusCode status,
             WebRequest request) {
         if (ex instanceof MissingRequestHeaderException missing) {
             return invalid(ex, List.of(new FieldProblem(missing.getHeaderName(), "is required")), headers, request);
@@ -222,7 +227,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             String alternatives = unsatisfied.getParamConditionGroups().stream()
                     .map(group -> String.join(" ", group).replace(" !", " without "))
                     .collect(Collectors.joining(", or "));
-            return invalid(ex, unsatisfied.getParamConditionGroups().stream().flatMap(java.util.Arrays::stream)
+            return invalid(ex, unsatisfied.getParamConditionGroups().stream().flatMap(Arrays::stream)
                     .map(name -> name.replace("!", "")).distinct()
                     .map(name -> new FieldProblem(name, "give " + alternatives)).toList(), headers, request);
         }
@@ -231,7 +236,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(
-            org.springframework.web.servlet.resource.NoResourceFoundException ex, HttpHeaders headers,
+            NoResourceFoundException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
         return handleExceptionInternal(ex, problem(HttpStatus.NOT_FOUND, "no such resource or route", request),
                 headers, status, request);
@@ -246,10 +251,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-                problem.setType(java.net.URI.create(Problems.TYPE_BASE + Problems.slugFor(statusCode.value())));
+                problem.setType(URI.create(Problems.TYPE_BASE + Problems.slugFor(statusCode.value())));
             }
             if (problem.getInstance() == null && request instanceof ServletWebRequest servlet) {
-                problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
+                problem.setInstance(URI.create(servlet.getRequest().getRequestURI()));
             }
             if (problem.getDetail() == null) {
                 problem.setDetail(problem.getTitle());
@@ -261,7 +266,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private ResponseEntity<Object> invalid(Exception ex, List<FieldProblem> errors, HttpHeaders headers, WebRequest request) {
         ProblemDetail body = problem(HttpStatus.BAD_REQUEST, "the request is invalid", request);
         // Bean Validation reports in no particular order: the same request gets the same answer
-        Problems.withErrors(body, errors.stream().sorted(java.util.Comparator.comparing(FieldProblem::field)
+        Problems.withErrors(body, errors.stream().sorted(Comparator.comparing(FieldProblem::field)
                 .thenComparing(FieldProblem::message)).toList());
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
@@ -320,7 +325,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return "true or false";
         }
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", ", "[", "]"));
         }
         if (type == java.util.UUID.class) {
