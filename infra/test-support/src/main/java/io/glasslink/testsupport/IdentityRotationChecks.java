@@ -1,5 +1,6 @@
 package io.glasslink.testsupport;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -27,9 +28,18 @@ public final class IdentityRotationChecks {
      */
     public static void check(String audience, BiFunction<String, String, Function<String, List<String>>> decoders,
                              Class<? extends RuntimeException> signatureRefused, Class<? extends RuntimeException> claimsRefused) {
+        check(audience, Clock.systemUTC(), decoders, signatureRefused, claimsRefused);
+    }
+
+    /**
+     * The same checks with tokens issued by {@code clock}: a decoder that judges token times by a
+     * pinned test clock is given tokens from that clock.
+     */
+    public static void check(String audience, Clock clock, BiFunction<String, String, Function<String, List<String>>> decoders,
+                             Class<? extends RuntimeException> signatureRefused, Class<? extends RuntimeException> claimsRefused) {
         byte[] current = GatewayTokens.strangerKey();
         byte[] previous = GatewayTokens.strangerKey();
-        Instant in60s = Instant.now().plusSeconds(60);
+        Instant in60s = clock.instant().plusSeconds(60);
 
         Function<String, List<String>> rotating = decoders.apply(base64(current), base64(previous));
         expect(rotating.apply(token(current, audience, in60s)).contains(audience), "current secret accepted");
@@ -67,7 +77,9 @@ public final class IdentityRotationChecks {
     }
 
     private static String token(byte[] key, String audience, Instant expiresAt) {
-        return GatewayTokens.sign(GatewayTokens.claims(GatewayTokens.ISSUER, audience, "booking-web-service", expiresAt).build(), key);
+        // issued a minute before it expires, whichever clock set expiresAt
+        Clock issuedAt = Clock.fixed(expiresAt.minusSeconds(60), java.time.ZoneOffset.UTC);
+        return GatewayTokens.sign(GatewayTokens.claims(issuedAt, GatewayTokens.ISSUER, audience, "booking-web-service", expiresAt).build(), key);
     }
 
     private static String base64(byte[] bytes) {
