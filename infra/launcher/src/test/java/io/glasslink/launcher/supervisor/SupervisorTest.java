@@ -53,6 +53,29 @@ class SupervisorTest {
     }
 
     @Test
+    void aRestartedProcessWritesAfterWhatItsCrashedPredecessorLogged() throws Exception {
+        ProcessUnit unit = unit("svc", "echo \"started as $$\"; sleep 300");
+        Supervisor s = supervise(FAST, unit);
+        await(s, "svc", st -> st.state() == Supervisor.State.READY);
+        long first = unit.pid().orElseThrow();
+        await(s, "svc", st -> logOf("svc").contains("started as " + first));
+
+        unit.kill();
+        long second = await(s, "svc", st -> st.restarts() == 1 && st.pid() != null).pid();
+
+        await(s, "svc", st -> logOf("svc").contains("started as " + second));
+        assertThat(logOf("svc")).contains("started as " + first);
+    }
+
+    private String logOf(String name) {
+        try {
+            return java.nio.file.Files.readString(dir.resolve(name + ".log"));
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
     void aProcessThatKeepsCrashingIsLeftDownAfterTheLimitOfRestartsInARow() throws Exception {
         ProcessUnit unit = unit("crashy", "exit 3");
         Supervisor s = supervise(FAST, unit);
