@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of the planning service ({@code glasslink.planning.*}): hold lifetime, the notice
- * policy for cancelling and rescheduling, search limits and the seed data.
+ * policy for cancelling and rescheduling, search limits and the size of the demo data.
  */
 @ConfigurationProperties("glasslink.planning")
 public record PlanningProperties(@DefaultValue Holds holds, @DefaultValue Notice notice,
@@ -40,9 +40,8 @@ public record PlanningProperties(@DefaultValue Holds holds, @DefaultValue Notice
                          @DefaultValue("P365D") Duration horizon) {
     }
 
-    /** Deterministic seed data loaded into an empty database on start-up. */
-    public record Seed(@DefaultValue("true") boolean enabled,
-                       @DefaultValue("20261128") long randomSeed,
+    /** Size and random seed of the demo data (loaded only with {@code glasslink.demo-data.enabled}). */
+    public record Seed(@DefaultValue("20261128") long randomSeed,
                        @DefaultValue("1500") int technicians,
                        @DefaultValue("8") int weeks,
                        @DefaultValue("3000") int appointments) {

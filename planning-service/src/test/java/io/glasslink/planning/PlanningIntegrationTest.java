@@ -21,6 +21,7 @@ import org.springframework.web.client.RestClient;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "glasslink.test.database=planning",
+        "glasslink.demo-data.enabled=true",
         "glasslink.planning.holds.expiry-interval=PT1H"})
 @RealInfrastructure
 @Import({BusinessTime.class, io.glasslink.testonly.FailingEndpoint.class})

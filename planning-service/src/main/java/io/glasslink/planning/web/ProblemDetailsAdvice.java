@@ -1,6 +1,7 @@
 package io.glasslink.planning.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +22,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -88,10 +92,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** Anything else: 503 (with Retry-After) when PostgreSQL cannot be reached, nothing having been written; 500 otherwise. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (databaseUnreachable(e)) {
+            log.warn("the database cannot be reached: {}", e.getMessage());
+            return ResponseEntity.status(ProblemType.UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "5")
+                    .body(problem(ProblemType.UNAVAILABLE, "the planning cannot be reached now; nothing was written", List.of()));
+        }
         log.error("unexpected error", e);
-        return problem(ProblemType.SERVER_ERROR, "the request could not be answered", List.of());
+        return ResponseEntity.internalServerError()
+                .body(problem(ProblemType.SERVER_ERROR, "the request could not be answered", List.of()));
+    }
+
+    /**
+     * No connection could be had, or the one in use broke (SQLState class 08; a failed rollback
+     * after it): the transaction did not commit.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
+                    || (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (t instanceof TransactionSystemException tx && tx.getApplicationException() != null
+                        && databaseUnreachable(tx.getApplicationException()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Framework-raised errors get the type and title of their status. */

@@ -53,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service CPU there is the whole JVM's, with no client in it; percentiles are wrk's).
  * Results are printed and written to {@code target/benchmark-planning.md}.
  */
+@org.springframework.test.context.TestPropertySource(properties = "glasslink.identity.max-lifetime=PT2H")
 class PlanningLoadBenchmark extends PlanningIntegrationTest {
 
     /** Counts the service's SQL statements and commits (columns "SQL statements/req", "commits/req"). */
@@ -83,6 +84,7 @@ class PlanningLoadBenchmark extends PlanningIntegrationTest {
     SlotSearch search;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // one token for the whole run (wrk sends a fixed header): this context accepts tokens living up to 2 h
     private final String token = TestIdentity.token("glasslink-gateway", "planning-service", BusinessTime.now().plusSeconds(3600),
             TestIdentity.signingKey());
     private final List<String> report = new ArrayList<>();

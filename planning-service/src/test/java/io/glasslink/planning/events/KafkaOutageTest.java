@@ -48,8 +48,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Its own context: the service's bootstrap server is a port that refuses, then forwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "glasslink.planning.events.resubmit-interval=PT1S",
-        "glasslink.planning.events.resubmit-older-than=PT2S",
+        "glasslink.events.resubmit-every=PT1S",
+        // just above the producer's delivery.timeout.ms + max.block.ms below (4.5 s): checked at start-up
+        "glasslink.events.resubmit-after=PT5S",
+        "glasslink.demo-data.enabled=true",
         "glasslink.planning.seed.appointments=0",
         "glasslink.planning.holds.expiry-interval=PT1H",
         "spring.kafka.admin.auto-create=false",
@@ -84,13 +86,7 @@ class KafkaOutageTest {
     }
 
     private static int proxyPort() {
-        try {
-            var f = SwitchableTcpProxy.class.getDeclaredField("port");
-            f.setAccessible(true);
-            return (int) f.get(KAFKA);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return KAFKA.port();
     }
 
     @AfterAll

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A loopback port that refuses connections while "down" and forwards them to a target while "up":
- * to the service it looks like a Kafka bootstrap server that is unreachable, then comes back.
+ * A loopback port that refuses connections while "down" (before {@link #up()}, after {@link #close()}) and forwards them
+ * to a target while "up": to the service it looks like a Kafka broker or a database that is unreachable, then comes
+ * back. Closing it also cuts the connections in progress.
  */
-final class SwitchableTcpProxy implements AutoCloseable {
+public final class SwitchableTcpProxy implements AutoCloseable {
 
     private final int port;
     private final String targetHost;
@@ -21,15 +22,20 @@ final class SwitchableTcpProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
 
-    SwitchableTcpProxy(int port, String target) {
+    public SwitchableTcpProxy(int port, String target) {
         this.port = port;
         int colon = target.lastIndexOf(':');
         this.targetHost = target.substring(0, colon);
         this.targetPort = Integer.parseInt(target.substring(colon + 1));
     }
 
+    /** The loopback port it listens on while up. */
+    public int port() {
+        return port;
+    }
+
     /** Starts accepting and forwarding. */
-    synchronized void up() throws IOException {
+    public synchronized void up() throws IOException {
         ServerSocket s = new ServerSocket();
         s.setReuseAddress(true);
         s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port));

@@ -48,7 +48,7 @@ class SlotSearchOnNamedDatesTest {
             new PlanningProperties.Holds(Duration.ofMinutes(10), Duration.ofSeconds(5), 500),
             new PlanningProperties.Notice(Duration.ofHours(24), Duration.ofHours(24), true),
             new PlanningProperties.Search(Duration.ofHours(2), 31, 20, Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofDays(365)),
-            new PlanningProperties.Seed(false, 1, 0, 8, 0));
+            new PlanningProperties.Seed(1, 0, 8, 0));
 
     private static final Centre CENTRE = centre();
     private static final Technician IN_CENTRE = technician("T1", false, weekdaysAndSaturday());

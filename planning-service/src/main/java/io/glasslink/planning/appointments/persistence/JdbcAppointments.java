@@ -2,6 +2,7 @@ package io.glasslink.planning.appointments.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.appointments.Appointment;
 import io.glasslink.planning.appointments.AppointmentStatus;
 import io.glasslink.planning.appointments.Appointments;
@@ -24,9 +26,11 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
- * Appointments in PostgreSQL. The exclusion constraint refuses overlapping writes: an insert
- * writes nothing ({@code on conflict do nothing}); a move fails with SQLState 23P01 inside a
- * savepoint, so that the caller's transaction can try another technician either way.
+ * Appointments in PostgreSQL. Exclusion constraints refuse overlapping writes and, for home jobs,
+ * writes closer than the travel buffer (each home job stores its time widened by half the buffer on
+ * either side): an insert writes nothing ({@code on conflict do nothing}); a move fails with
+ * SQLState 23P01 inside a savepoint, so that the caller's transaction can try another technician
+ * either way.
  */
 @Repository
 class JdbcAppointments implements Appointments {
@@ -41,9 +45,11 @@ class JdbcAppointments implements Appointments {
     private static final RowMapper<Appointment> ROW = JdbcAppointments::map;
 
     private final JdbcTemplate jdbc;
+    private final Duration halfBuffer;
 
-    JdbcAppointments(JdbcTemplate jdbc) {
+    JdbcAppointments(JdbcTemplate jdbc, PlanningProperties properties) {
         this.jdbc = jdbc;
+        this.halfBuffer = properties.search().travelBuffer().dividedBy(2);
     }
 
     @Override
@@ -66,20 +72,24 @@ class JdbcAppointments implements Appointments {
     public boolean insertIfFree(Appointment a, Instant now) {
         return jdbc.update("""
                 insert into appointment (appointment_id, booking_reference, technician_id, centre_id, mode, postcode,
-                  job_type, calibration, during, status, expires_at, created_at, updated_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)
+                  job_type, calibration, during, travel, status, expires_at, created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'),
+                  case when ?::timestamptz is null then null else tstzrange(?, ?, '[)') end, ?, ?, ?, ?)
                 on conflict do nothing""",
                 a.appointmentId(), a.bookingReference(), a.technicianId(), a.centreId(), a.mode().name(), a.postcode(),
-                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), a.status().name(), utc(a.expiresAt()),
-                utc(now), utc(now)) == 1;
+                a.jobType().name(), a.calibration(), utc(a.start()), utc(a.end()), travelStart(a), travelStart(a), travelEnd(a),
+                a.status().name(), utc(a.expiresAt()), utc(now), utc(now)) == 1;
     }
 
     @Override
     public boolean moveIfFree(Appointment moved, Instant now) {
         return inSavepoint(() -> jdbc.update("""
-                update appointment set technician_id = ?, during = tstzrange(?, ?, '[)'), updated_at = ?
+                update appointment set technician_id = ?, during = tstzrange(?, ?, '[)'),
+                  travel = case when ?::timestamptz is null then null else tstzrange(?, ?, '[)') end, updated_at = ?
                 where appointment_id = ?""",
-                moved.technicianId(), utc(moved.start()), utc(moved.end()), utc(now), moved.appointmentId()));
+                moved.technicianId(), utc(moved.start()), utc(moved.end()), travelStart(moved), travelStart(moved),
+                travelEnd(moved), utc(now),
+                moved.appointmentId()));
     }
 
     @Override
@@ -142,6 +152,15 @@ class JdbcAppointments implements Appointments {
             }
         }
         return false;
+    }
+
+    /** A home job's time widened by half the travel buffer (null for a job in a centre: no range, no constraint). */
+    private OffsetDateTime travelStart(Appointment a) {
+        return a.mode() == Mode.HOME ? utc(a.start().minus(halfBuffer)) : null;
+    }
+
+    private OffsetDateTime travelEnd(Appointment a) {
+        return a.mode() == Mode.HOME ? utc(a.end().plus(halfBuffer)) : null;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,13 +1,20 @@
 package io.glasslink.planning.events.messaging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.glasslink.planning.events.PlanningEvent;
-import org.springframework.beans.factory.annotation.Value;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
@@ -18,16 +25,24 @@ import tools.jackson.databind.util.RawValue;
 
 /**
  * Every {@link PlanningEvent} leaves the outbox (Spring Modulith's publication registry) for the
- * topic {@code planning.events}, keyed by centre, as a CloudEvent in binary content mode: the
- * {@code ce_*} attributes as headers, the event data (without its id) as the JSON value, written
- * once, straight from the event (was: converted to a map, then the map written).
+ * topic of {@link EventsProperties} (created at start-up when the broker lacks it), keyed by
+ * centre, as a CloudEvent in binary content mode: the {@code ce_*} attributes as headers
+ * ({@code ce_time} with the Paris offset), the event data (without its id) as the JSON value. The
+ * producer is idempotent ({@code enable.idempotence}, {@code acks=all}: a retried send is written
+ * once) and closes within {@link #PRODUCER_CLOSE} when the broker is gone, so that the service stops
+ * within its bound.
  */
 @Configuration(proxyBeanMethods = false)
 class CloudEventsExternalization {
 
-    static final String SOURCE = "/glasslink/planning-service";
     static final String TYPE_PREFIX = "io.glasslink.planning.";
     static final String SCHEMA_PREFIX = "https://schemas.glasslink.io/events/planning/";
+
+    /**
+     * How long closing the producer may wait for unsent records (Spring Kafka waits 30 s by default):
+     * what it drops stays incomplete in the outbox and is sent again after the restart.
+     */
+    static final Duration PRODUCER_CLOSE = Duration.ofSeconds(3);
 
     /** The event id travels as {@code ce_id}, not in the data. */
     @JsonIgnoreProperties("eventId")
@@ -35,14 +50,47 @@ class CloudEventsExternalization {
     }
 
     @Bean
-    EventExternalizationConfiguration planningEventsExternalization(JsonMapper json,
-            @Value("${glasslink.planning.events.topic:planning.events}") String topic) {
+    EventExternalizationConfiguration planningEventsExternalization(JsonMapper json, EventsProperties events) {
         JsonMapper data = dataMapper(json);
         return EventExternalizationConfiguration.externalizing()
                 .select(event -> event instanceof PlanningEvent)
-                .route(PlanningEvent.class, e -> RoutingTarget.forTarget(topic).andKey(e.centreId()))
-                .mapping(PlanningEvent.class, e -> toCloudEvent(e, data))
+                .route(PlanningEvent.class, e -> RoutingTarget.forTarget(events.topic()).andKey(e.centreId()))
+                .mapping(PlanningEvent.class, e -> toCloudEvent(e, data, events.source()))
                 .build();
+    }
+
+    /** The start-up check of {@link #checkResubmissionAge} on the producer the externalization sends with. */
+    @Bean
+    InitializingBean resubmissionAgeCheck(EventsProperties events, ProducerFactory<?, ?> producers) {
+        return () -> checkResubmissionAge(events.resubmitAfter(), producers.getConfigurationProperties());
+    }
+
+    @Bean
+    NewTopic planningEventsTopic(EventsProperties events) {
+        return TopicBuilder.name(events.topic()).partitions(events.partitions()).replicas(events.replicas()).build();
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer boundedProducerClose() {
+        return factory -> factory.setPhysicalCloseTimeout((int) PRODUCER_CLOSE.toSeconds());
+    }
+
+    /**
+     * Refuses to start when a publication could be resubmitted while its first send is still in
+     * flight: the producer may hold a record for {@code max.block.ms} before it is sent and retry it
+     * for {@code delivery.timeout.ms}.
+     */
+    static void checkResubmissionAge(Duration resubmitAfter, Map<String, Object> producer) {
+        long inFlight = millis(producer, ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) + millis(producer, ProducerConfig.MAX_BLOCK_MS_CONFIG);
+        if (resubmitAfter.toMillis() <= inFlight) {
+            throw new IllegalStateException("glasslink.events.resubmit-after (" + resubmitAfter.toMillis()
+                    + " ms) must exceed the producer's delivery.timeout.ms + max.block.ms (" + inFlight + " ms)");
+        }
+    }
+
+    private static long millis(Map<String, Object> producer, String key) {
+        Object value = producer.get(key);
+        return Long.parseLong(String.valueOf(value != null ? value : ProducerConfig.configDef().defaultValues().get(key)));
     }
 
     /** The application's mapper, leaving out the event id. */
@@ -54,12 +102,12 @@ class CloudEventsExternalization {
      * The CloudEvent of {@code event}; {@code dataMapper} from {@link #dataMapper}. The data is a
      * raw JSON value, which the Kafka message converter copies as it is.
      */
-    static Message<RawValue> toCloudEvent(PlanningEvent event, JsonMapper dataMapper) {
+    static Message<RawValue> toCloudEvent(PlanningEvent event, JsonMapper dataMapper, String source) {
         String name = event.getClass().getSimpleName();
         return MessageBuilder.withPayload(new RawValue(dataMapper.writeValueAsString(event)))
                 .setHeader("ce_specversion", bytes("1.0"))
                 .setHeader("ce_id", bytes(event.eventId().toString()))
-                .setHeader("ce_source", bytes(SOURCE))
+                .setHeader("ce_source", bytes(source))
                 .setHeader("ce_type", bytes(TYPE_PREFIX + name + ".v1"))
                 .setHeader("ce_subject", bytes(event.subject()))
                 .setHeader("ce_time", bytes(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.occurredAt())))

@@ -1,31 +1,33 @@
 package io.glasslink.planning.events.messaging;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
  * Re-publishes events whose Kafka send has not completed (broker down, timeout) once they are
- * older than the configured age, so that none is lost while the service keeps running.
+ * older than {@code glasslink.events.resubmit-after}, every {@code resubmit-every}, so that none is
+ * lost while the service keeps running.
  */
 @Component
-class OutboxResubmission {
+class OutboxResubmission implements SchedulingConfigurer {
 
     private final IncompleteEventPublications incomplete;
-    private final Duration olderThan;
+    private final EventsProperties events;
 
-    OutboxResubmission(IncompleteEventPublications incomplete,
-                       @Value("${glasslink.planning.events.resubmit-older-than:PT30S}") Duration olderThan) {
+    OutboxResubmission(IncompleteEventPublications incomplete, EventsProperties events) {
         this.incomplete = incomplete;
-        this.olderThan = olderThan;
+        this.events = events;
     }
 
-    @Scheduled(fixedDelayString = "${glasslink.planning.events.resubmit-interval:PT15S}",
-            initialDelayString = "${glasslink.planning.events.resubmit-interval:PT15S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::resubmit, events.resubmitEvery(), events.resubmitEvery()));
+    }
+
     void resubmit() {
-        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        incomplete.resubmitIncompletePublicationsOlderThan(events.resubmitAfter());
     }
 }
