@@ -9,6 +9,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.function.ObjLongConsumer;
 
 /**
@@ -26,7 +27,8 @@ public final class RoundTrips {
     private static final long NONE = -1;
 
     private final LinkPaths paths;
-    private final ScheduledExecutorService scheduler;
+    private final LongSupplier clock;
+    private final Timeline timeline;
     private final Map<PathId, AtomicLong> lastNanos = new EnumMap<>(PathId.class);
     private final List<ObjLongConsumer<PathId>> listeners = new CopyOnWriteArrayList<>();
 
@@ -37,11 +39,35 @@ public final class RoundTrips {
      * @param scheduler runs a probe's arrival at the far end and its return, at the times the path's model gives
      */
     public RoundTrips(LinkPaths paths, ScheduledExecutorService scheduler) {
+        this(paths, System::nanoTime, (nanoTime, task) -> {
+            try {
+                scheduler.schedule(task, nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException e) {
+                // the simulator is closing: the probe is not needed any more
+            }
+        });
+    }
+
+    /**
+     * Probes {@code paths} on a given time line (tests run it on virtual time).
+     *
+     * @param clock    the time line's now, in nanoseconds
+     * @param timeline runs a task when the clock reaches a time
+     */
+    RoundTrips(LinkPaths paths, LongSupplier clock, Timeline timeline) {
         this.paths = paths;
-        this.scheduler = scheduler;
+        this.clock = clock;
+        this.timeline = timeline;
         for (PathId id : PathId.values()) {
             lastNanos.put(id, new AtomicLong(NONE));
         }
+    }
+
+    /** Runs tasks at given times of a clock. */
+    interface Timeline {
+
+        /** Runs {@code task} when the clock reaches {@code nanoTime}. */
+        void at(long nanoTime, Runnable task);
     }
 
     /** Registers a callback run with the path and the round trip (ns) of every probe that returns. */
@@ -63,28 +89,28 @@ public final class RoundTrips {
     }
 
     private void send(Path path) {
-        long sent = System.nanoTime();
+        long sent = clock.getAsLong();
         if (path.outage(Direction.TO_ONPREM) != OutageMode.NONE) {
             lost(path);
             return;
         }
         long arrival = path.reserveWire(Direction.TO_ONPREM, PROBE_BYTES, sent)
                 + path.settings(Direction.TO_ONPREM).sampleDelayNanos();
-        at(arrival, () -> echo(path, sent));
+        timeline.at(arrival, () -> echo(path, sent));
     }
 
     private void echo(Path path, long sent) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         if (path.outage(Direction.TO_ONPREM) != OutageMode.NONE || path.outage(Direction.TO_CLOUD) != OutageMode.NONE) {
             lost(path);
             return;
         }
         long back = path.reserveWire(Direction.TO_CLOUD, PROBE_BYTES, now) + path.settings(Direction.TO_CLOUD).sampleDelayNanos();
-        at(back, () -> returned(path, sent));
+        timeline.at(back, () -> returned(path, sent));
     }
 
     private void returned(Path path, long sent) {
-        long roundTrip = System.nanoTime() - sent;
+        long roundTrip = clock.getAsLong() - sent;
         if (path.outage(Direction.TO_CLOUD) != OutageMode.NONE) {
             lost(path);
             return;
@@ -95,13 +121,5 @@ public final class RoundTrips {
 
     private void lost(Path path) {
         lastNanos.get(path.id()).set(NONE);
-    }
-
-    private void at(long nanoTime, Runnable task) {
-        try {
-            scheduler.schedule(task, nanoTime - System.nanoTime(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            // the simulator is closing: the probe is not needed any more
-        }
     }
 }

@@ -165,10 +165,9 @@ class ControlApiTest {
     @Test
     void stateAndPrometheusShowTheMeasuredRoundTripOfEachPathAndNoneForAPathInOutage() {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> client.get().uri("/state").exchange().expectBody()
-                .jsonPath("$.paths.vpn.rttMs").value(ms -> assertThat(((Number) ms).doubleValue())
-                        .as("dx profile: 15 ± 5 ms each way").isBetween(20.0, 60.0))
-                .jsonPath("$.paths.direct-connect.rttMs").value(ms -> assertThat(((Number) ms).doubleValue())
-                        .as("dx profile: 1 ± 0.3 ms each way").isBetween(1.4, 30.0)));
+                // measured in real time: never under the profile's delays, over them by however late this machine runs
+                .jsonPath("$.paths.vpn.rttMs").value(ms -> assertRoundTripAtLeast(ms, 20.0)) // dx: 15 ± 5 ms each way
+                .jsonPath("$.paths.direct-connect.rttMs").value(ms -> assertRoundTripAtLeast(ms, 1.4))); // 1 ± 0.3 ms
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk().expectBody(String.class)
                 .value(body -> assertThat(body)
                         .contains("# HELP link_rtt_seconds Round trip of the link's probes over the path")
@@ -184,6 +183,11 @@ class ControlApiTest {
     void healthIsUp() {
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.status").isEqualTo("UP");
+    }
+
+    private static void assertRoundTripAtLeast(Object ms, double atLeast) {
+        assertThat(ms).as("a measured round trip").isInstanceOf(Number.class);
+        assertThat(((Number) ms).doubleValue()).isGreaterThanOrEqualTo(atLeast);
     }
 
     private void awaitActive(PathId path) throws InterruptedException {
