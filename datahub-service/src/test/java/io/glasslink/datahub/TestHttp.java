@@ -31,9 +31,17 @@ public final class TestHttp {
 
     /** Sends {@code method path} (with optional header pairs) to the hub on {@code port}. */
     public static Answer send(int port, String method, String path, String... headers) {
+        return sendJson(port, method, path, null, headers);
+    }
+
+    /** Sends {@code method path} with a JSON {@code body} (none when null) and optional header pairs. */
+    public static Answer sendJson(int port, String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

@@ -19,6 +19,7 @@ import com.networknt.schema.OutputFormat;
 import com.networknt.schema.ValidationMessage;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
+import io.glasslink.datahub.contracts.InvalidEventException.Category;
 
 /**
  * Checks an event against the contract of docs/contracts.md: CloudEvents 1.0 envelope with every
@@ -51,7 +52,7 @@ public final class EventValidator {
      */
     public ValidEvent validate(String topic, CloudEvent event) throws InvalidEventException {
         if (event.getSpecVersion() != SpecVersion.V1) {
-            throw new InvalidEventException("specversion must be 1.0, was " + event.getSpecVersion());
+            throw new InvalidEventException(Category.SPECVERSION, "specversion must be 1.0, was " + event.getSpecVersion());
         }
         return validate(topic, EventEnvelope.of(event));
     }
@@ -65,7 +66,7 @@ public final class EventValidator {
      */
     public ValidEvent validate(String topic, EventEnvelope event) throws InvalidEventException {
         if (!SPEC_VERSION.equals(event.specversion())) {
-            throw new InvalidEventException("specversion must be 1.0, was " + event.specversion());
+            throw new InvalidEventException(Category.SPECVERSION, "specversion must be 1.0, was " + event.specversion());
         }
         require(event.id(), "id");
         require(event.subject(), "subject");
@@ -79,26 +80,26 @@ public final class EventValidator {
             }
         }
         if (known.error() != null) {
-            throw new InvalidEventException(known.error());
+            throw new InvalidEventException(known.category(), known.error());
         }
         EventType type = known.type();
         if (!topicHoldsDomain(topic, type.domain())) {
-            throw new InvalidEventException("type " + type.type() + " does not belong on topic " + topic);
+            throw new InvalidEventException(Category.WRONG_TOPIC, "type " + type.type() + " does not belong on topic " + topic);
         }
         OffsetDateTime time = event.time();
         if (time == null) {
-            throw new InvalidEventException("missing attribute time");
+            throw new InvalidEventException(Category.MISSING_ATTRIBUTE, "missing attribute time");
         }
         String contentType = event.datacontenttype();
         if (contentType == null || !(contentType.equals("application/json") || contentType.startsWith("application/json;"))) {
-            throw new InvalidEventException("datacontenttype must be application/json, was " + contentType);
+            throw new InvalidEventException(Category.CONTENT_TYPE, "datacontenttype must be application/json, was " + contentType);
         }
         if (!known.dataschema().equals(event.dataschema())) {
-            throw new InvalidEventException("dataschema must be " + known.dataschema() + ", was " + event.dataschema());
+            throw new InvalidEventException(Category.DATASCHEMA, "dataschema must be " + known.dataschema() + ", was " + event.dataschema());
         }
         JsonSchema schema = known.schema();
         if (event.data() == null) {
-            throw new InvalidEventException("missing data");
+            throw new InvalidEventException(Category.DATA_NOT_JSON, "missing data");
         }
         JsonNode data;
         boolean oneLine;
@@ -107,15 +108,15 @@ public final class EventValidator {
             // a raw CR or LF can only be whitespace between tokens (never inside a string): the parser counted them
             oneLine = parser.currentLocation().getLineNr() <= 1;
         } catch (IOException e) {
-            throw new InvalidEventException("data is not JSON: " + firstLine(e.getMessage()));
+            throw new InvalidEventException(Category.DATA_NOT_JSON, "data is not JSON: " + firstLine(e.getMessage()));
         }
         if (data == null || data.isMissingNode()) {
-            throw new InvalidEventException("data is empty");
+            throw new InvalidEventException(Category.DATA_NOT_JSON, "data is empty");
         }
         // fail-fast boolean check first; the messages are collected only for an invalid event
         if (!schema.validate(data, OutputFormat.BOOLEAN)) {
             Set<ValidationMessage> errors = schema.validate(data);
-            throw new InvalidEventException("data violates " + type.versionedName() + " schema: "
+            throw new InvalidEventException(Category.SCHEMA_VIOLATION, "data violates " + type.versionedName() + " schema: "
                     + errors.stream().limit(MAX_MESSAGES).map(ValidationMessage::getMessage).collect(Collectors.joining("; ")));
         }
         return new ValidEvent(event, type, time, data, oneLine);
@@ -137,21 +138,21 @@ public final class EventValidator {
     private KnownType lookUp(String typeAttribute) {
         Optional<EventType> parsed = EventType.parse(typeAttribute);
         if (parsed.isEmpty()) {
-            return new KnownType(null, null, null, "type '" + typeAttribute + "' does not follow io.glasslink.<domain>.<EventName>.v<N>");
+            return new KnownType(null, null, null, Category.TYPE_NAME, "type '" + typeAttribute + "' does not follow io.glasslink.<domain>.<EventName>.v<N>");
         }
         EventType type = parsed.get();
         return schemas.forType(type.type())
-                .map(schema -> new KnownType(type, type.dataschema(), schema, null))
-                .orElseGet(() -> new KnownType(type, type.dataschema(), null, "unknown event type " + type.type()));
+                .map(schema -> new KnownType(type, type.dataschema(), schema, null, null))
+                .orElseGet(() -> new KnownType(type, type.dataschema(), null, Category.UNKNOWN_TYPE, "unknown event type " + type.type()));
     }
 
     /** What the validator knows of one {@code type} attribute value, computed once (the set of types is small). */
-    private record KnownType(EventType type, String dataschema, JsonSchema schema, String error) {
+    private record KnownType(EventType type, String dataschema, JsonSchema schema, Category category, String error) {
     }
 
     private static void require(String value, String attribute) throws InvalidEventException {
         if (value == null || value.isBlank()) {
-            throw new InvalidEventException("missing attribute " + attribute);
+            throw new InvalidEventException(Category.MISSING_ATTRIBUTE, "missing attribute " + attribute);
         }
     }
 

@@ -12,13 +12,15 @@ import io.glasslink.datahub.contracts.ValidEvent;
 /**
  * Encodes a validated event as one line of the lake: the CloudEvent in JSON structured form
  * ({@code data} embedded as JSON), plus the extension attributes {@code kafkatopic},
- * {@code kafkapartition} and {@code kafkaoffset} that say where it was read.
+ * {@code kafkapartition} and {@code kafkaoffset} that say where it was read. The event's {@code traceparent}
+ * (CloudEvents distributed-tracing extension) is kept, so a lake record joins its trace.
  *
  * <p>Not thread-safe: one instance per partition lane, which reuses its buffer.
  */
 public final class LakeLines {
 
     private static final JsonStringEncoder ESCAPER = JsonStringEncoder.getInstance();
+    private static final String TRACEPARENT = "traceparent";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private byte[] buf = new byte[4096];
@@ -26,14 +28,22 @@ public final class LakeLines {
 
     /** The line, newline-terminated, UTF-8, with {@code time} as the producer wrote it. */
     public byte[] encode(ValidEvent valid, String topic, int partition, long offset) {
-        return Arrays.copyOf(buf, encodeInPlace(valid, topic, partition, offset));
+        return Arrays.copyOf(buf, encodeInPlace(valid, topic, partition, offset, null));
+    }
+
+    /**
+     * The line, as {@link #encode(ValidEvent, String, int, long)}, with {@code traceparent} as the event's
+     * {@code traceparent} attribute when the event carries none of its own.
+     */
+    public byte[] encode(ValidEvent valid, String topic, int partition, long offset, String traceparent) {
+        return Arrays.copyOf(buf, encodeInPlace(valid, topic, partition, offset, traceparent));
     }
 
     /**
      * Encodes the line into this encoder's buffer, without a copy: it is {@link #buffer()} up to the
      * returned length, valid until the next call.
      */
-    public int encodeInPlace(ValidEvent valid, String topic, int partition, long offset) {
+    public int encodeInPlace(ValidEvent valid, String topic, int partition, long offset, String traceparent) {
         EventEnvelope event = valid.envelope();
         byte[] data = event.data();
         len = 0;
@@ -45,7 +55,9 @@ public final class LakeLines {
         field(',', "time", event.timeText());
         field(',', "datacontenttype", event.datacontenttype());
         field(',', "dataschema", event.dataschema());
+        boolean traced = false;
         for (EventEnvelope.Extension extension : event.extensions()) {
+            traced |= extension.name().equals(TRACEPARENT);
             Object value = extension.value();
             if (value instanceof Number n) {
                 raw(',', extension.name(), Long.toString(n.longValue()));
@@ -54,6 +66,9 @@ public final class LakeLines {
             } else {
                 field(',', extension.name(), value.toString());
             }
+        }
+        if (!traced && traceparent != null) {
+            field(',', TRACEPARENT, traceparent);
         }
         field(',', "kafkatopic", topic);
         raw(',', "kafkapartition", Integer.toString(partition));

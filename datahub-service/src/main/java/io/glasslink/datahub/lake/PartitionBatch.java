@@ -73,7 +73,7 @@ public final class PartitionBatch {
             file = new LakeFile(layout.folder(type, eventTime), offset);
             files.put(key, file);
         }
-        file.append(line, length, offset);
+        file.append(line, length, offset, eventTime);
         if (newestEventTime == null || eventTime.isAfter(newestEventTime)) {
             newestEventTime = eventTime;
         }
@@ -137,6 +137,20 @@ public final class PartitionBatch {
         return newestEventTime;
     }
 
+    /** The latest event time among the lake lines of each event type (dataset) the batch holds. */
+    public Map<EventType, Instant> newestEventTimes() {
+        Map<EventType, Instant> newest = new LinkedHashMap<>();
+        for (Map.Entry<FileKey, LakeFile> file : files.entrySet()) {
+            newest.merge(file.getKey().type(), file.getValue().newest, (a, b) -> a.isAfter(b) ? a : b);
+        }
+        return newest;
+    }
+
+    /** When the batch was opened ({@link System#nanoTime()}): its first record was read then. */
+    public long openedAtNanos() {
+        return openedAtNanos;
+    }
+
     /** True when no record at all was taken. */
     public boolean isEmpty() {
         return lastOffset < startOffset;
@@ -153,6 +167,7 @@ public final class PartitionBatch {
         private final OutputStream gzip;
         private long count;
         private long last;
+        private Instant newest;
 
         LakeFile(String folder, long firstOffset) {
             this.folder = folder;
@@ -169,7 +184,7 @@ public final class PartitionBatch {
             }
         }
 
-        void append(byte[] line, int length, long offset) {
+        void append(byte[] line, int length, long offset, Instant eventTime) {
             try {
                 gzip.write(line, 0, length);
             } catch (IOException e) {
@@ -177,6 +192,9 @@ public final class PartitionBatch {
             }
             count++;
             last = offset;
+            if (newest == null || eventTime.isAfter(newest)) {
+                newest = eventTime;
+            }
         }
 
         LakeObject seal() {

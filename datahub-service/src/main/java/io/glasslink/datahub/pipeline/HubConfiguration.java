@@ -13,8 +13,14 @@ import io.glasslink.datahub.lake.LakeStore;
 import io.glasslink.datahub.routing.Router;
 import io.glasslink.datahub.routing.RoutingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
+import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
@@ -62,8 +68,32 @@ class HubConfiguration {
 
     @Bean
     HubPipeline hubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
-                            ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers, MeterRegistry registry, Clock clock) {
-        return new HubPipeline(hub, lake, router, validator, store,
-                consumers.getConfigurationProperties(), producers.getConfigurationProperties(), registry, clock);
+                            ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers, MeterRegistry registry, Clock clock,
+                            ObjectProvider<PropagatingSenderTracingObservationHandler<?>> sending,
+                            ObjectProvider<PropagatingReceiverTracingObservationHandler<?>> receiving,
+                            ObjectProvider<DefaultTracingObservationHandler> tracing) {
+        return new HubPipeline(hub, lake, router, validator, store, consumers.getConfigurationProperties(),
+                producers.getConfigurationProperties(), registry, clock, recordObservations(sending, receiving, tracing));
+    }
+
+    /**
+     * Where the hub observes each record and each send: Boot's tracing handlers, without its meter handler, whose
+     * per-record timers would nearly double the cost of observing (ObservationCostBenchmark: spans ≈ 4.4 µs per event,
+     * ≈ 3.6-4.9 µs more with the timers, against ≈ 10 µs of the hub's own work) to count what the datahub and Kafka
+     * client meters count already. No tracer (tracing off): no observation at all.
+     */
+    static ObservationRegistry recordObservations(ObjectProvider<PropagatingSenderTracingObservationHandler<?>> sending,
+                                                  ObjectProvider<PropagatingReceiverTracingObservationHandler<?>> receiving,
+                                                  ObjectProvider<DefaultTracingObservationHandler> tracing) {
+        DefaultTracingObservationHandler local = tracing.getIfAvailable();
+        PropagatingSenderTracingObservationHandler<?> sender = sending.getIfAvailable();
+        PropagatingReceiverTracingObservationHandler<?> receiver = receiving.getIfAvailable();
+        if (local == null || sender == null || receiver == null) {
+            return ObservationRegistry.NOOP;
+        }
+        ObservationRegistry registry = ObservationRegistry.create();
+        // Boot's order: the first handler that supports the context makes its span
+        registry.observationConfig().observationHandler(new ObservationHandler.FirstMatchingCompositeObservationHandler(sender, receiver, local));
+        return registry;
     }
 }

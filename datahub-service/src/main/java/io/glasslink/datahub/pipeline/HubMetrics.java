@@ -1,18 +1,24 @@
 package io.glasslink.datahub.pipeline;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.glasslink.datahub.contracts.EventType;
+import io.glasslink.datahub.contracts.InvalidEventException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** The hub's Micrometer meters ({@code datahub.*}). */
+/**
+ * The hub's Micrometer meters ({@code datahub.*}). Tags are bounded: source topics, sink topics, the
+ * {@link InvalidEventException.Category} of a dead letter, and lake datasets ({@code <domain>/<EventName>.v<N>}).
+ */
 final class HubMetrics {
 
     private final MeterRegistry registry;
@@ -25,6 +31,7 @@ final class HubMetrics {
     private final Counter objectsLanded;
     private final Counter landingFailures;
     private final Timer landing;
+    private final Timer delay;
 
     HubMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -32,12 +39,22 @@ final class HubMetrics {
         this.recordsLanded = Counter.builder("datahub.lake.records").description("records landed in the lake").register(registry);
         this.objectsLanded = Counter.builder("datahub.lake.objects").description("objects written to the lake").register(registry);
         this.landingFailures = Counter.builder("datahub.lake.failures").description("batches whose landing failed and will be re-read").register(registry);
-        this.landing = Timer.builder("datahub.lake.landing").description("time to upload a batch and commit its offset").register(registry);
+        this.landing = Timer.builder("datahub.lake.landing")
+                .description("time from sealing a batch to its commit: waiting for the batch before it, upload and commit")
+                .serviceLevelObjectives(Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+                        Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30))
+                .register(registry);
+        this.delay = Timer.builder("datahub.lake.landing.delay")
+                .description("time from reading a batch's first record to its commit in the lake: the longest any of its events waited in the hub")
+                .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(15), Duration.ofSeconds(30),
+                        Duration.ofSeconds(45), Duration.ofSeconds(60), Duration.ofSeconds(120), Duration.ofSeconds(300))
+                .register(registry);
     }
 
-    void deadLettered(String topic) {
-        deadLettered.computeIfAbsent(topic, t -> Counter.builder("datahub.events.dead.lettered")
-                .description("invalid or unparseable events sent to the dead-letter topic").tag("topic", t).register(registry)).increment();
+    void deadLettered(String topic, InvalidEventException.Category category) {
+        deadLettered.computeIfAbsent(topic + '\n' + category.tag(), k -> Counter.builder("datahub.events.dead.lettered")
+                .description("invalid or unparseable events sent to the dead-letter topic, by source topic and the rule they broke")
+                .tag("topic", topic).tag("reason", category.tag()).register(registry)).increment();
     }
 
     void forwarded(String sinkTopic) {
@@ -46,20 +63,22 @@ final class HubMetrics {
     }
 
     /** A batch of {@code topic} landed and committed. */
-    void landed(String topic, Lane.Landing landing, long nanos) {
+    void landed(String topic, Lane.Landing landing) {
+        long now = System.nanoTime();
         recordsLanded.increment(landing.records());
         objectsLanded.increment(landing.objects().size());
-        this.landing.record(nanos, TimeUnit.NANOSECONDS);
+        this.landing.record(now - landing.sealedAtNanos(), TimeUnit.NANOSECONDS);
+        this.delay.record(now - landing.openedAtNanos(), TimeUnit.NANOSECONDS);
         if (landing.duplicates() > 0) {
             duplicates.computeIfAbsent(topic, t -> Counter.builder("datahub.events.duplicates")
                     .description("events dropped (not landed, not forwarded) because an event with the same CloudEvent id "
                             + "was read within the dedupe window before them; counted once committed")
                     .tag("topic", t).register(registry)).increment(landing.duplicates());
         }
-        Instant newest = landing.newestEventTime();
-        if (newest != null) {
-            long millis = newest.toEpochMilli();
-            newestLanded.computeIfAbsent(topic, t -> freshness(t, millis)).accumulateAndGet(millis, Math::max);
+        for (Map.Entry<EventType, Instant> newest : landing.newestEventTimes().entrySet()) {
+            String dataset = newest.getKey().domain() + "/" + newest.getKey().versionedName();
+            long millis = newest.getValue().toEpochMilli();
+            newestLanded.computeIfAbsent(dataset, d -> freshness(d, millis)).accumulateAndGet(millis, Math::max);
         }
     }
 
@@ -67,11 +86,11 @@ final class HubMetrics {
         landingFailures.increment();
     }
 
-    private AtomicLong freshness(String topic, long firstMillis) {
+    private AtomicLong freshness(String dataset, long firstMillis) {
         AtomicLong newest = new AtomicLong(firstMillis);
         Gauge.builder("datahub.lake.freshness", newest, n -> (clock.millis() - n.get()) / 1000.0)
-                .description("time from the newest event time landed from the topic to now (the service clock)")
-                .baseUnit("seconds").tag("topic", topic).register(registry);
+                .description("age of the newest event landed in the dataset: from its event time to now (the service clock)")
+                .baseUnit("seconds").tag("dataset", dataset).register(registry);
         return newest;
     }
 }

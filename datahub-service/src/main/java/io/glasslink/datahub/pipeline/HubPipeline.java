@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,8 @@ import io.glasslink.datahub.lake.LakeProperties;
 import io.glasslink.datahub.lake.LakeStore;
 import io.glasslink.datahub.routing.Router;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -36,6 +39,8 @@ public class HubPipeline implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HubPipeline.class);
     // how long the loops get to leave once halted: a poll, a commit or a send is woken or failed at once
     private static final Duration HALT_GRACE = Duration.ofSeconds(3);
+    // how soon the meters of a newly assigned partition (records-lag) appear after its first fetch
+    private static final Duration CLIENT_METRICS_REFRESH = Duration.ofSeconds(5);
 
     private final HubProperties hub;
     private final LakeProperties lake;
@@ -45,19 +50,25 @@ public class HubPipeline implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final Map<String, Object> producerConfig;
     private final HubMetrics metrics;
+    private final MeterRegistry registry;
+    private final ObservationRegistry observations;
+    private final List<KafkaClientMetrics> clientMetrics = new ArrayList<>();
     private final List<HubWorker> workers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private KafkaProducer<byte[], byte[]> producer;
     private ExecutorService uploads;
     private ExecutorService processing;
+    private ScheduledExecutorService clientMetricsRefresh;
 
     /**
      * @param consumerConfig Kafka client settings (bootstrap servers, security); the hub sets group,
      *                       deserializers, manual commits and read-committed isolation itself
      * @param producerConfig Kafka client settings for dead letters and fan-out
+     * @param observations   where each record's handling and each send is observed (spans, {@code spring.kafka.*} timers)
      */
     public HubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
-                       Map<String, Object> consumerConfig, Map<String, Object> producerConfig, MeterRegistry registry, Clock clock) {
+                       Map<String, Object> consumerConfig, Map<String, Object> producerConfig, MeterRegistry registry, Clock clock,
+                       ObservationRegistry observations) {
         this.hub = hub;
         this.lake = lake;
         this.router = router;
@@ -66,6 +77,8 @@ public class HubPipeline implements SmartLifecycle {
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
         this.metrics = new HubMetrics(registry, clock);
+        this.registry = registry;
+        this.observations = observations;
     }
 
     @Override
@@ -79,6 +92,13 @@ public class HubPipeline implements SmartLifecycle {
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         producerProps.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         producer = new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        clientMetricsRefresh = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "datahub-client-metrics");
+            t.setDaemon(true);
+            return t;
+        });
+        bind(new KafkaClientMetrics(producer, List.of(), clientMetricsRefresh, CLIENT_METRICS_REFRESH));
+        HubObservations observed = new HubObservations(observations, hub.groupId());
         AtomicInteger uploadThreads = new AtomicInteger();
         uploads = Executors.newFixedThreadPool(Math.max(1, hub.uploadThreads()), r -> {
             Thread t = new Thread(r, "datahub-upload-" + uploadThreads.incrementAndGet());
@@ -96,17 +116,22 @@ public class HubPipeline implements SmartLifecycle {
         for (int i = 0; i < Math.max(1, hub.consumers()); i++) {
             Map<String, Object> props = new HashMap<>(consumerConfig);
             props.put(ConsumerConfig.GROUP_ID_CONFIG, hub.groupId());
-            props.put(ConsumerConfig.CLIENT_ID_CONFIG, hub.groupId() + "-" + i + "-" + System.identityHashCode(this));
+            String clientId = hub.groupId() + "-" + i + "-" + System.identityHashCode(this);
+            props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
             props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
             props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
             props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
             props.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
             props.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
             int maxPollRecords = Integer.parseInt(props.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG).toString());
-            HubWorker worker = new HubWorker(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()),
-                    producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, envelopes, router, lake, store,
-                    processing, uploads, metrics, Math.max(2_000, maxPollRecords), Math.max(0, hub.dedupeWindow()));
-            Thread thread = new Thread(worker, "datahub-consumer-" + i);
+            KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            // Kafka's own consumer metrics, records-lag per topic and partition among them
+            bind(new KafkaClientMetrics(consumer, List.of(), clientMetricsRefresh, CLIENT_METRICS_REFRESH));
+            String name = "datahub-consumer-" + i;
+            HubWorker worker = new HubWorker(consumer, producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator,
+                    envelopes, router, lake, store, processing, uploads, metrics, Math.max(2_000, maxPollRecords),
+                    Math.max(0, hub.dedupeWindow()), observed, name, clientId);
+            Thread thread = new Thread(worker, name);
             // stop() lands what is buffered; a loop left behind after a halt must not hold the JVM
             thread.setDaemon(true);
             workers.add(worker);
@@ -170,7 +195,19 @@ public class HubPipeline implements SmartLifecycle {
         return true;
     }
 
+    private void bind(KafkaClientMetrics binder) {
+        binder.bindTo(registry);
+        clientMetrics.add(binder);
+    }
+
     private void shutdown() {
+        // a stopped client's meters go with it (a restarted pipeline binds new ones)
+        clientMetrics.forEach(KafkaClientMetrics::close);
+        clientMetrics.clear();
+        if (clientMetricsRefresh != null) {
+            clientMetricsRefresh.shutdownNow();
+            clientMetricsRefresh = null;
+        }
         workers.clear();
         threads.clear();
         if (processing != null) {

@@ -72,7 +72,7 @@ final class HubWorker implements Runnable {
     HubWorker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Collection<String> sources,
               String deadLetterTopic, Duration pollTimeout, EventValidator validator, BinaryEnvelopes envelopes, Router router,
               LakeProperties lake, LakeStore store, Executor processing, ExecutorService uploads, HubMetrics metrics,
-              int maxQueuedRecords, long dedupeWindow) {
+              int maxQueuedRecords, long dedupeWindow, HubObservations observations, String listenerId, String clientId) {
         this.consumer = consumer;
         this.producer = producer;
         this.sources = sources;
@@ -88,7 +88,7 @@ final class HubWorker implements Runnable {
             }
         };
         this.context = new Lane.Context(producer, sendCallback, deadLetterTopic, validator, envelopes, router,
-                new LakeLayout(lake.prefix()), lake, processing, metrics);
+                new LakeLayout(lake.prefix()), lake, processing, metrics, observations, listenerId, clientId);
     }
 
     @Override
@@ -219,7 +219,7 @@ final class HubWorker implements Runnable {
         for (Lane lane : landed) {
             Lane.Landing head = lane.head();
             lane.committed(head);
-            metrics.landed(lane.partition().topic(), head, System.nanoTime() - head.sealedAtNanos());
+            metrics.landed(lane.partition().topic(), head);
             Lane.Landing next = lane.head();
             if (next != null) {
                 next.start(store, uploads);
@@ -379,7 +379,7 @@ final class HubWorker implements Runnable {
                 try {
                     consumer.commitSync(commits);
                     // landed and committed here rather than in the loop: counted all the same
-                    committing.forEach((tp, head) -> metrics.landed(tp.topic(), head, System.nanoTime() - head.sealedAtNanos()));
+                    committing.forEach((tp, head) -> metrics.landed(tp.topic(), head));
                 } catch (RuntimeException e) {
                     // the next owner re-reads from the previous commit and rewrites the same keys
                     log.warn("cannot commit the landed batches of revoked partitions {}: {}", commits.keySet(), e.toString());

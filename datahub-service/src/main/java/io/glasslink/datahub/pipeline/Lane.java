@@ -1,5 +1,6 @@
 package io.glasslink.datahub.pipeline;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
+import io.glasslink.datahub.contracts.EventType;
 import io.glasslink.datahub.contracts.EventValidator;
 import io.glasslink.datahub.contracts.InvalidEventException;
 import io.glasslink.datahub.contracts.ValidEvent;
@@ -33,7 +35,10 @@ import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The work of one assigned partition, done in offset order on the shared processing threads: per
@@ -57,6 +62,10 @@ final class Lane {
     private static final int MAX_CACHED_ROUTES = 1000;
     private static final int MAX_SEALED = 2;
     private static final long AWAIT_STEP_MILLIS = 50;
+    private static final String TRACEPARENT = "traceparent";
+    // 00-<32 hex trace id>-<16 hex span id>-<2 hex flags>
+    private static final int TRACEPARENT_LENGTH = 55;
+    private static final Logger log = LoggerFactory.getLogger(Lane.class);
 
     private final TopicPartition partition;
     private final AtomicInteger queued = new AtomicInteger();
@@ -92,10 +101,15 @@ final class Lane {
         reposition();
     }
 
-    /** What every lane of a consumer loop shares. */
+    /**
+     * What every lane of a consumer loop shares.
+     *
+     * @param listenerId the consumer loop's name in its observations ({@code spring.kafka.listener.id})
+     * @param clientId   the loop's Kafka client id
+     */
     record Context(Producer<byte[], byte[]> producer, Callback sendCallback, String deadLetterTopic, EventValidator validator,
                    BinaryEnvelopes envelopes, Router router, LakeLayout layout, LakeProperties lake, Executor processing,
-                   HubMetrics metrics) {
+                   HubMetrics metrics, HubObservations observations, String listenerId, String clientId) {
     }
 
     TopicPartition partition() {
@@ -274,7 +288,11 @@ final class Lane {
                 if (epoch != at) {
                     return;
                 }
-                handle(context, record);
+                if (record.offset() < liveFrom) {
+                    remember(context, record);
+                } else {
+                    context.observations().received(record, context.listenerId(), context.clientId(), () -> handle(context, record));
+                }
             }
         } finally {
             queued.addAndGet(-records.size());
@@ -282,10 +300,6 @@ final class Lane {
     }
 
     private void handle(Context context, ConsumerRecord<byte[], byte[]> record) {
-        if (record.offset() < liveFrom) {
-            remember(context, record);
-            return;
-        }
         if (batch == null) {
             open(context, record.offset());
         }
@@ -293,10 +307,10 @@ final class Lane {
         try {
             valid = context.validator().validate(partition.topic(), context.envelopes().read(record));
         } catch (InvalidEventException e) {
-            deadLetter(context, record, e.reason());
+            deadLetter(context, record, e.category(), e.reason());
             return;
         } catch (RuntimeException e) {
-            deadLetter(context, record, "unparseable CloudEvent: " + e.getMessage());
+            deadLetter(context, record, InvalidEventException.Category.UNPARSEABLE, "unparseable CloudEvent: " + e.getMessage());
             return;
         }
         List<Sink> sinks = sinks(context, valid.envelope().type());
@@ -319,7 +333,7 @@ final class Lane {
         }
         for (Sink sink : sinks) {
             if (sink instanceof Sink.Topic topic) {
-                context.producer().send(new ProducerRecord<>(topic.name(), null, record.key(), record.value(),
+                context.observations().send(context.producer(), new ProducerRecord<>(topic.name(), null, record.key(), record.value(),
                         new RecordHeaders(record.headers().toArray())), context.sendCallback());
                 context.metrics().forwarded(topic.name());
             }
@@ -328,7 +342,7 @@ final class Lane {
             batch.skip(record.offset());
             return;
         }
-        int length = lines.encodeInPlace(valid, partition.topic(), partition.partition(), record.offset());
+        int length = lines.encodeInPlace(valid, partition.topic(), partition.partition(), record.offset(), traceparent(record));
         batch.append(valid.type(), eventTime, lines.buffer(), length, record.offset());
         if (batch.full()) {
             seal();
@@ -359,10 +373,32 @@ final class Lane {
         return sinks;
     }
 
-    private void deadLetter(Context context, ConsumerRecord<byte[], byte[]> record, String reason) {
-        context.producer().send(DeadLetters.of(context.deadLetterTopic(), record, reason), context.sendCallback());
-        context.metrics().deadLettered(record.topic());
+    private void deadLetter(Context context, ConsumerRecord<byte[], byte[]> record, InvalidEventException.Category category, String reason) {
+        // in the record's consumer span: the line carries the producer's trace id
+        log.info("dead-lettered {}-{}@{} ({}): {}", record.topic(), record.partition(), record.offset(), category.tag(), reason);
+        context.observations().send(context.producer(), DeadLetters.of(context.deadLetterTopic(), record, reason), context.sendCallback());
+        context.metrics().deadLettered(record.topic(), category);
         batch.skip(record.offset());
+    }
+
+    /**
+     * The record's W3C {@code traceparent} header (the producer's send span), for a lake line whose event carries no
+     * {@code ce_traceparent}; null when absent or not of the W3C form.
+     */
+    private static String traceparent(ConsumerRecord<byte[], byte[]> record) {
+        Header header = record.headers().lastHeader(TRACEPARENT);
+        if (header == null || header.value() == null || header.value().length != TRACEPARENT_LENGTH) {
+            return null;
+        }
+        byte[] value = header.value();
+        for (int i = 0; i < value.length; i++) {
+            byte b = value[i];
+            boolean dash = i == 2 || i == 35 || i == 52;
+            if (dash ? b != '-' : !((b >= '0' && b <= '9') || (b >= 'a' && b <= 'f'))) {
+                return null;
+            }
+        }
+        return new String(value, StandardCharsets.US_ASCII);
     }
 
     private void open(Context context, long startOffset) {
@@ -376,7 +412,7 @@ final class Lane {
         batch = null;
         openedAtNanos = -1;
         landings.add(new Landing(sealed.startOffset(), sealed.nextOffset(), sealed.records(), sealed.duplicates(),
-                sealed.newestEventTime(), sealed.seal(), System.nanoTime()));
+                sealed.newestEventTimes(), sealed.seal(), sealed.openedAtNanos(), System.nanoTime()));
     }
 
     /** A sealed batch: its files, the offsets it covers, and (once started by the consumer loop) its upload. */
@@ -385,18 +421,20 @@ final class Lane {
         private final long nextOffset;
         private final long records;
         private final long duplicates;
-        private final Instant newestEventTime;
+        private final Map<EventType, Instant> newestEventTimes;
         private final List<LakeObject> objects;
+        private final long openedAtNanos;
         private final long sealedAtNanos;
         private CompletableFuture<Void> stored;
 
-        Landing(long startOffset, long nextOffset, long records, long duplicates, Instant newestEventTime,
-                List<LakeObject> objects, long sealedAtNanos) {
+        Landing(long startOffset, long nextOffset, long records, long duplicates, Map<EventType, Instant> newestEventTimes,
+                List<LakeObject> objects, long openedAtNanos, long sealedAtNanos) {
             this.startOffset = startOffset;
             this.nextOffset = nextOffset;
             this.records = records;
             this.duplicates = duplicates;
-            this.newestEventTime = newestEventTime;
+            this.newestEventTimes = newestEventTimes;
+            this.openedAtNanos = openedAtNanos;
             this.objects = objects;
             this.sealedAtNanos = sealedAtNanos;
         }
@@ -435,9 +473,14 @@ final class Lane {
             return duplicates;
         }
 
-        /** The latest event time landed, null when the batch holds no lake line. */
-        Instant newestEventTime() {
-            return newestEventTime;
+        /** The latest event time landed in each dataset (event type), empty when the batch holds no lake line. */
+        Map<EventType, Instant> newestEventTimes() {
+            return newestEventTimes;
+        }
+
+        /** When the batch's first record was read. */
+        long openedAtNanos() {
+            return openedAtNanos;
         }
 
         List<LakeObject> objects() {

@@ -93,6 +93,21 @@ class LakeLinesTest {
         assertThat(parsed.get("kafkaoffset").asLong()).isEqualTo(9);
     }
 
+    @Test
+    void anEventsOwnTraceparentWinsOverTheRecordsAndTheRecordsIsKeptWhenTheEventHasNone() throws Exception {
+        String own = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String record = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        ValidEvent traced = validator.validate("hubtest.events",
+                CloudEventBuilder.v1(TestEvents.probeMeasured("p1", 1, TIME, 0)).withExtension("traceparent", own).build());
+        ValidEvent untraced = validator.validate("hubtest.events", TestEvents.probeMeasured("p1", 2, TIME, 0));
+
+        JsonNode kept = json.readTree(lines.encode(traced, "hubtest.events", 0, 1, record));
+        assertThat(kept.get("traceparent").asText()).isEqualTo(own);
+        assertThat(kept.properties()).filteredOn(e -> e.getKey().equals("traceparent")).hasSize(1);
+        assertThat(json.readTree(lines.encode(untraced, "hubtest.events", 0, 2, record)).get("traceparent").asText()).isEqualTo(record);
+        assertThat(json.readTree(lines.encode(untraced, "hubtest.events", 0, 3, null)).has("traceparent")).isFalse();
+    }
+
     private String encode(String data, long offset) throws Exception {
         ValidEvent valid = validator.validate("hubtest.events", TestEvents.event(TestEvents.PROBE_MEASURED, "p1", TIME, data));
         return new String(lines.encode(valid, "hubtest.events", 1, offset), StandardCharsets.UTF_8);

@@ -63,7 +63,19 @@ class PartitionBatchTest {
         assertThat(batch.records()).isEqualTo(2);
         assertThat(batch.duplicates()).isEqualTo(1);
         assertThat(batch.newestEventTime()).isEqualTo(T0.plusSeconds(1));
+        assertThat(batch.newestEventTimes()).containsExactly(java.util.Map.entry(MEASURED, T0.plusSeconds(1)));
         assertThat(batch.nextOffset()).isEqualTo(10);
+    }
+
+    @Test
+    void knowsTheNewestEventTimeOfEachDatasetWhateverTheOrderOfArrival() {
+        PartitionBatch batch = batch(0);
+        batch.append(MEASURED, T0.plusSeconds(30), line("a"), 0);
+        batch.append(RESET, T0.plusSeconds(5), line("b"), 1);
+        batch.append(MEASURED, T0.plusSeconds(10), line("c"), 2);
+
+        assertThat(batch.newestEventTimes()).containsOnly(java.util.Map.entry(MEASURED, T0.plusSeconds(30)),
+                java.util.Map.entry(RESET, T0.plusSeconds(5)));
     }
 
     @Test

@@ -34,6 +34,7 @@ import io.glasslink.datahub.routing.RoutingProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.glasslink.testsupport.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -169,7 +170,7 @@ class ExactlyOnceLakeTest {
             assertThat(landed).filteredOn(twice.getId()::equals).as("the id published twice").hasSize(1);
             assertThat(landed).hasSize(40).doesNotHaveDuplicates();
             assertThat(run2Meters.get("datahub.events.duplicates").tag("topic", topic).counter().count()).isEqualTo(1.0);
-            assertThat(run2Meters.get("datahub.lake.freshness").tag("topic", topic).gauge().value())
+            assertThat(run2Meters.get("datahub.lake.freshness").tag("dataset", "hubtest/ProbeMeasured.v1").gauge().value())
                     .as("seconds from the newest event landed (base + 40 s) to the clock (base + 2 h, ticking)")
                     .isBetween(7160.0, 7160.0 + 600);
             Map<String, List<String>> objects = objects();
@@ -257,7 +258,7 @@ class ExactlyOnceLakeTest {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new HubPipeline(hub, lake, router, validator, store, consumer, producer, registry, clock);
+        return new HubPipeline(hub, lake, router, validator, store, consumer, producer, registry, clock, ObservationRegistry.NOOP);
     }
 
     /**

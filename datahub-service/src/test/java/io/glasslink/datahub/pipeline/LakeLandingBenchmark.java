@@ -298,13 +298,13 @@ class LakeLandingBenchmark {
             long t3 = threads.getCurrentThreadCpuTime();
             long length = 0;
             for (int i = 0; i < count; i++) {
-                length += lines.encodeInPlace(valid[i], topic, 0, i);
+                length += lines.encodeInPlace(valid[i], topic, 0, i, null);
             }
             long t4 = threads.getCurrentThreadCpuTime();
             io.glasslink.datahub.lake.PartitionBatch batch = new io.glasslink.datahub.lake.PartitionBatch(topic, 0, 0, System.nanoTime(), layout,
                     lake("stages", count, Duration.ofHours(1)));
             for (int i = 0; i < count; i++) {
-                int n = lines.encodeInPlace(valid[i], topic, 0, i);
+                int n = lines.encodeInPlace(valid[i], topic, 0, i, null);
                 batch.append(valid[i].type(), valid[i].time().toInstant(), lines.buffer(), n, i);
             }
             batch.seal();
@@ -499,7 +499,7 @@ class LakeLandingBenchmark {
         Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, registry,
-                java.time.Clock.systemUTC());
+                java.time.Clock.systemUTC(), io.micrometer.observation.ObservationRegistry.NOOP);
     }
 
     private static LakeProperties lake(String bucket, int maxRecords, Duration flushAfter) {

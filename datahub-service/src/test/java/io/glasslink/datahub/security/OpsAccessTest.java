@@ -5,6 +5,7 @@ import io.glasslink.datahub.TestHttp;
 import io.glasslink.datahub.TestHttp.Answer;
 import io.glasslink.testsupport.ProblemChecks;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,6 +70,38 @@ class OpsAccessTest {
         assertThat(wrongPassword.status()).isEqualTo(401);
         ProblemChecks.check(401, wrongPassword.contentType(), wrongPassword.body());
         assertThat(TestHttp.get(port, "/actuator/prometheus").status()).as("the scrape stays open").isEqualTo(200);
+    }
+
+    @Test
+    void theOpsCredentialsChangeALoggerLevelLiveAndNobodyElseCan() {
+        String logger = "/actuator/loggers/io.glasslink.datahub.pipeline.Lane";
+        try {
+            Answer anonymous = TestHttp.sendJson(port, "POST", logger, "{\"configuredLevel\":\"DEBUG\"}");
+            assertThat(anonymous.status()).isEqualTo(401);
+            ProblemChecks.check(401, anonymous.contentType(), anonymous.body());
+            assertThat(TestHttp.sendJson(port, "POST", logger, "{\"configuredLevel\":\"DEBUG\"}", "Authorization", WRONG).status()).isEqualTo(401);
+            assertThat(LoggerFactory.getLogger("io.glasslink.datahub.pipeline.Lane").isDebugEnabled()).as("refused: unchanged").isFalse();
+
+            assertThat(TestHttp.sendJson(port, "POST", logger, "{\"configuredLevel\":\"DEBUG\"}", "Authorization", TestHttp.OPS).status()).isEqualTo(204);
+            assertThat(LoggerFactory.getLogger("io.glasslink.datahub.pipeline.Lane").isDebugEnabled()).isTrue();
+            Answer read = TestHttp.get(port, logger, "Authorization", TestHttp.OPS);
+            assertThat(JSON.readTree(read.body()).get("configuredLevel").asString()).isEqualTo("DEBUG");
+        } finally {
+            TestHttp.sendJson(port, "POST", logger, "{\"configuredLevel\":null}", "Authorization", TestHttp.OPS);
+        }
+        assertThat(LoggerFactory.getLogger("io.glasslink.datahub.pipeline.Lane").isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void theConsoleEndpointsShowTheirContentToOpsOnly() {
+        for (String endpoint : new String[] {"/actuator/env", "/actuator/threaddump", "/actuator/loggers", "/actuator/metrics"}) {
+            Answer anonymous = TestHttp.get(port, endpoint);
+            assertThat(anonymous.status()).as(endpoint).isEqualTo(401);
+            ProblemChecks.check(401, anonymous.contentType(), anonymous.body());
+            assertThat(TestHttp.get(port, endpoint, "Authorization", TestHttp.OPS).status()).as(endpoint).isEqualTo(200);
+        }
+        Answer env = TestHttp.get(port, "/actuator/env/spring.application.name", "Authorization", TestHttp.OPS);
+        assertThat(JSON.readTree(env.body()).get("property").get("value").asString()).as("values shown to ops").isEqualTo("datahub-service");
     }
 
     @Test
