@@ -25,7 +25,6 @@ import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.servers.ServerVariable;
 import io.swagger.v3.oas.models.servers.ServerVariables;
 import io.swagger.v3.oas.models.tags.Tag;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +74,8 @@ class OpenApiDocument {
              "distanceKm":0.0,"mode":"CENTRE","start":"2026-12-14T14:00:00+01:00","end":"2026-12-14T16:15:00+01:00"}]}""";
 
     @Bean
-    OpenAPI partnerApiDocument(@Value("${glasslink.openapi.server-url:http://localhost:8080}") String serverUrl) {
+    OpenAPI partnerApiDocument(OpenApiProperties openApi) {
+        String serverUrl = openApi.serverUrl();
         return new OpenAPI()
                 .info(new Info()
                         .title("glasslink partner API")
