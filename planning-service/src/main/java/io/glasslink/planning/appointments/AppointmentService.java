@@ -13,7 +13,7 @@ import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.network.Postcode;
-import io.glasslink.planning.slots.Availability;
+import io.glasslink.planning.slots.TechnicianFreeTime;
 import io.glasslink.planning.slots.Candidates;
 import io.glasslink.planning.slots.Interval;
 import io.glasslink.planning.slots.Mode;
@@ -41,17 +41,17 @@ public class AppointmentService {
 
     private final Appointments appointments;
     private final Candidates candidates;
-    private final Availability availability;
+    private final TechnicianFreeTime freeTime;
     private final PlanningProperties properties;
     private final NoticePolicy noticePolicy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AppointmentService(Appointments appointments, Candidates candidates, Availability availability,
+    AppointmentService(Appointments appointments, Candidates candidates, TechnicianFreeTime freeTime,
                        PlanningProperties properties, ApplicationEventPublisher events, Clock clock) {
         this.appointments = appointments;
         this.candidates = candidates;
-        this.availability = availability;
+        this.freeTime = freeTime;
         this.properties = properties;
         this.noticePolicy = NoticePolicy.of(properties.notice());
         this.events = events;
@@ -192,7 +192,7 @@ public class AppointmentService {
         if (team.isEmpty()) {
             return new ArrayList<>();
         }
-        Availability.FreeTimes free = availability.free(team, mode, t -> mode == Mode.CENTRE ? centre : null,
+        TechnicianFreeTime.FreeTimes free = freeTime.free(team, mode, t -> mode == Mode.CENTRE ? centre : null,
                 start, end, now, excluding);
         if (free.lapsedHolds()) {
             // a lapsed hold still counts for the exclusion constraint until it is marked: mark it now
@@ -234,7 +234,7 @@ public class AppointmentService {
 
     /** 422 when nobody of the team works over [start, end) at all (closed, holiday, outside hours); otherwise the 409 is for busy time. */
     private void checkSomeoneWorks(List<Technician> team, Centre centre, Mode mode, Instant start, Instant end) {
-        if (!availability.anyWorks(team, t -> mode == Mode.CENTRE ? centre : null, start, end)) {
+        if (!freeTime.anyWorks(team, t -> mode == Mode.CENTRE ? centre : null, start, end)) {
             throw UnprocessableRequestException.breaks(List.of(new FieldProblem("start", "is outside the working hours of "
                     + centre.centreId() + " (" + mode + "): not a start the slot search offers")));
         }

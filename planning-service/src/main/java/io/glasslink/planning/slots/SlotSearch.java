@@ -35,13 +35,13 @@ public class SlotSearch {
     public static final int MAX_ID_LENGTH = 16;
 
     private final Candidates candidates;
-    private final Availability availability;
+    private final TechnicianFreeTime freeTime;
     private final PlanningProperties properties;
     private final Clock clock;
 
-    SlotSearch(Candidates candidates, Availability availability, PlanningProperties properties, Clock clock) {
+    SlotSearch(Candidates candidates, TechnicianFreeTime freeTime, PlanningProperties properties, Clock clock) {
         this.candidates = candidates;
-        this.availability = availability;
+        this.freeTime = freeTime;
         this.properties = properties;
         this.clock = clock;
     }
@@ -70,7 +70,7 @@ public class SlotSearch {
         }
         Instant from = query.from().atStartOfDay(PlanningTime.ZONE).toInstant();
         Instant to = query.to().plusDays(1).atStartOfDay(PlanningTime.ZONE).toInstant();
-        Map<String, List<Interval>> free = availability.free(everyone, mode,
+        Map<String, List<Interval>> free = freeTime.free(everyone, mode,
                 t -> mode == Mode.CENTRE ? centreOf.get(t.technicianId()) : null, from, to, clock.instant(), null)
                 .byTechnician();
 

@@ -1,10 +1,10 @@
 package io.glasslink.planning.security;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.glasslink.testsupport.GatewayTokens;
 import io.glasslink.testsupport.IdentityRotationChecks;
+import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -15,12 +15,11 @@ class IdentityRotationTest {
 
     @Test
     void thePreviousSecretIsAcceptedDuringARotationOnly() {
-        // IdentityRotationChecks mints its tokens from the system clock: the decoder judges them by the same clock
-        IdentityRotationChecks.check("planning-service", (current, previous) -> {
+        TestClock clock = TestClock.atSuiteStart();
+        IdentityRotationChecks.check("planning-service", clock, (current, previous) -> {
             JwtDecoder decoder = new IdentitySecurity().identityJwtDecoder(
                     new IdentityProperties(current, previous, GatewayTokens.ISSUER, "planning-service", "X-Glasslink-Identity",
-                            Duration.ofSeconds(60), Duration.ofSeconds(5)),
-                    Clock.systemUTC());
+                            Duration.ofSeconds(60), Duration.ofSeconds(5)), clock);
             return token -> decoder.decode(token).getAudience();
         }, BadJwtException.class, JwtValidationException.class);
     }

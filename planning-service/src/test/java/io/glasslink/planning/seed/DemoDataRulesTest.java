@@ -7,7 +7,7 @@ import java.util.Map;
 import io.glasslink.planning.PlanningIntegrationTest;
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.network.Network;
-import io.glasslink.planning.slots.Availability;
+import io.glasslink.planning.slots.TechnicianFreeTime;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.Mode;
 import io.glasslink.planning.workforce.Technician;
@@ -27,7 +27,7 @@ class DemoDataRulesTest extends PlanningIntegrationTest {
     Network network;
 
     @Autowired
-    Availability availability;
+    TechnicianFreeTime freeTime;
 
     @Test
     void noSeededAppointmentFallsInsideAnAbsenceOfItsTechnician() {
@@ -66,7 +66,7 @@ class DemoDataRulesTest extends PlanningIntegrationTest {
             assertThat(t.hasVan()).as(what).isEqualTo(mode == Mode.HOME);
             assertThat(t.canDo(job.requiredSkills((Boolean) a.get("calibration")))).as(what).isTrue();
             assertThat(end).as(what).isEqualTo(start.plus(job.duration((Boolean) a.get("calibration"))));
-            assertThat(availability.anyWorks(List.of(t), x -> mode == Mode.CENTRE ? centre : null, start, end)).as(what).isTrue();
+            assertThat(freeTime.anyWorks(List.of(t), x -> mode == Mode.CENTRE ? centre : null, start, end)).as(what).isTrue();
             if (mode == Mode.HOME) {
                 assertThat((String) a.get("postcode")).as(what).startsWith(centre.departement()).matches("\\d{5}");
             }

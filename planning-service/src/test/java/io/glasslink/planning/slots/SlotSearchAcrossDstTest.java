@@ -69,7 +69,7 @@ class SlotSearchAcrossDstTest {
         };
         BusyTimes none = (ids, bookings, absences, at, excluding) -> new BusyTimes.Busy(Map.of(), Map.of(), false);
         Clock clock = Clock.fixed(Instant.parse(now), ZoneOffset.UTC);
-        return new SlotSearch(new Candidates(network, workforce), new Availability(none, PROPERTIES), PROPERTIES, clock);
+        return new SlotSearch(new Candidates(network, workforce), new TechnicianFreeTime(none, PROPERTIES), PROPERTIES, clock);
     }
 
     private static List<String> starts(SlotSearch search, String from, String to) {

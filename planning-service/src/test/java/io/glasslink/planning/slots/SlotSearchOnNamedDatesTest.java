@@ -185,7 +185,7 @@ class SlotSearchOnNamedDatesTest {
             }
         };
         BusyTimes nothingBooked = (ids, bookings, absences, at, excluding) -> new BusyTimes.Busy(Map.of(), Map.of(), false);
-        return new SlotSearch(new Candidates(network, workforce), new Availability(nothingBooked, PROPERTIES), PROPERTIES,
+        return new SlotSearch(new Candidates(network, workforce), new TechnicianFreeTime(nothingBooked, PROPERTIES), PROPERTIES,
                 Clock.fixed(now.instant(), ZoneOffset.UTC));
     }
 

@@ -23,12 +23,12 @@ import org.springframework.stereotype.Component;
  * minus absences minus bookings. Home jobs keep a travel buffer around each booking.
  */
 @Component
-public class Availability {
+public class TechnicianFreeTime {
 
     private final BusyTimes busyTimes;
     private final PlanningProperties properties;
 
-    Availability(BusyTimes busyTimes, PlanningProperties properties) {
+    TechnicianFreeTime(BusyTimes busyTimes, PlanningProperties properties) {
         this.busyTimes = busyTimes;
         this.properties = properties;
     }
