@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 class HubPipelineIntegrationTest {
 
     private static final String TOPIC = "hubtest.events";
-    private static final JsonSchema ENVELOPE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+    static final JsonSchema ENVELOPE = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
             .getSchema(SchemaLocation.of("classpath:glasslink/events/cloudevent-envelope.schema.json"),
                     SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
 

@@ -72,6 +72,7 @@ class HubTracingTest {
         TestLake.Line line = await().atMost(Duration.ofSeconds(30)).until(() -> lakeLine("booking/BookingConfirmed.v1", now, event.getId()),
                 java.util.Objects::nonNull);
         assertThat(line.event().get("traceparent").asText()).as("the lake line keeps the event's traceparent").isEqualTo(producer.traceparent());
+        assertThat(HubPipelineIntegrationTest.ENVELOPE.validate(line.event())).as("lake line against the published envelope schema").isEmpty();
 
         ConsumerRecord<String, byte[]> forwarded = await().atMost(Duration.ofSeconds(30))
                 .until(() -> withId("booking.notifications", run, event.getId()), java.util.Objects::nonNull);
