@@ -70,6 +70,25 @@ public final class CloudEventChecks {
     }
 
     /**
+     * Checks one record as {@link #check} does, and that it carries its trace: the CloudEvents
+     * distributed-tracing extension {@code ce_traceparent} and Kafka's W3C {@code traceparent}, of the
+     * same trace (not necessarily the same span: a record the hub forwards carries the hub's span).
+     */
+    public static String checkTraced(ConsumerRecord<?, byte[]> record, String source) {
+        String type = check(record, source);
+        Header ce = record.headers().lastHeader("ce_traceparent");
+        Header w3c = record.headers().lastHeader("traceparent");
+        expect(ce != null, "ce_traceparent is present (CloudEvents distributed tracing)");
+        expect(w3c != null, "traceparent is present (W3C, from the producer's observation)");
+        String ceValue = new String(ce.value(), StandardCharsets.UTF_8);
+        String w3cValue = new String(w3c.value(), StandardCharsets.UTF_8);
+        expect(TRACEPARENT.matcher(w3cValue).matches(), "traceparent is a W3C traceparent: " + w3cValue);
+        expect(ceValue.substring(3, 35).equals(w3cValue.substring(3, 35)),
+                "ce_traceparent and traceparent carry the same trace id: " + ceValue + " / " + w3cValue);
+        return type;
+    }
+
+    /**
      * Checks a time written on the wire: RFC 3339 with the offset Europe/Paris has at that instant
      * ({@code +01:00} in winter, {@code +02:00} in summer), never {@code Z}.
      */
