@@ -1,6 +1,9 @@
 package io.glasslink.gateway.resilience;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
@@ -55,6 +58,8 @@ public class UpstreamSilenceTimeout {
     static final class Filter implements GlobalFilter, Ordered {
 
         private final Duration defaultTimeout;
+        /** The parsed {@code upstream-timeout} per metadata value, empty for none (routes are few: parsed once, not per request). */
+        private final Map<Object, Optional<Duration>> parsed = new ConcurrentHashMap<>();
 
         Filter(Duration defaultTimeout) {
             this.defaultTimeout = defaultTimeout;
@@ -63,7 +68,9 @@ public class UpstreamSilenceTimeout {
         @Override
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-            Duration timeout = route == null ? defaultTimeout : timeout(route.getMetadata().get("upstream-timeout"));
+            Object metadata = route == null ? null : route.getMetadata().get("upstream-timeout");
+            Duration timeout = metadata == null ? defaultTimeout
+                    : parsed.computeIfAbsent(metadata, m -> Optional.ofNullable(timeout(m))).orElse(null);
             return timeout == null ? chain.filter(exchange) : chain.filter(exchange).contextWrite(c -> c.put(CONTEXT_KEY, timeout));
         }
 
