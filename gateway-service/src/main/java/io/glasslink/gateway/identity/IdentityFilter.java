@@ -1,11 +1,13 @@
 package io.glasslink.gateway.identity;
 
+import io.glasslink.gateway.access.AccessFilter;
 import io.glasslink.gateway.access.Caller;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -13,8 +15,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Removes any identity a client claims for itself ({@code X-Glasslink-Identity},
- * {@code X-Partner-Id}) and adds the gateway-signed {@code X-Glasslink-Identity} for the route's
- * audience (route metadata {@code audience}).
+ * {@code X-Partner-Id}) and the caller's own credentials ({@code X-API-Key}, {@code Authorization}:
+ * a partner's key or token is not the services' to see, and the identity token replaces it), and adds
+ * the gateway-signed {@code X-Glasslink-Identity} for the route's audience (route metadata {@code audience}).
  */
 @Component
 public class IdentityFilter implements GlobalFilter, Ordered {
@@ -35,6 +38,8 @@ public class IdentityFilter implements GlobalFilter, Ordered {
         ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
             headers.remove(IDENTITY_HEADER);
             headers.remove("X-Partner-Id");
+            headers.remove(AccessFilter.API_KEY_HEADER);
+            headers.remove(HttpHeaders.AUTHORIZATION);
             if (audience != null) {
                 headers.set(IDENTITY_HEADER, tokens.tokenFor(Caller.of(exchange), audience.toString()));
             }

@@ -139,6 +139,42 @@ class AccessTests extends GatewayTestSupport {
         assertThat(BOOKING_WEB.last().path()).isEqualTo("/");
     }
 
+    @Test
+    void aPartnersApiKeyIsNotPassedOnToTheServiceOnlyTheIdentityToken() {
+        gateway().get().uri("/api/v1/availability?postcode=75011").header("X-API-Key", PARTNER_1_KEY).exchange()
+                .expectStatus().isOk();
+        Downstream.Received received = BOOKING_WEB.last();
+        assertThat(received.headers().containsKey("X-API-Key")).isFalse();
+        assertThat(received.headers().containsKey("Authorization")).isFalse();
+        assertThat(received.identity().getClaim("partner_id")).isEqualTo("partner-insurer-1");
+    }
+
+    @Test
+    void aPartnersBearerTokenIsNotPassedOnToTheServiceOnlyTheIdentityToken() {
+        callWithBearer(partnerJwt("partner-insurer-1", ISSUER, Duration.ofMinutes(5),
+                (RSAPrivateKey) PARTNER_AUTH_SERVER_KEYS.getPrivate()))
+                .expectStatus().isOk();
+        Downstream.Received received = BOOKING_WEB.last();
+        assertThat(received.headers().containsKey("Authorization")).isFalse();
+        assertThat(received.identity().getClaim("partner_id")).isEqualTo("partner-insurer-1");
+    }
+
+    @Test
+    void anInternalClientsKeyIsNotPassedOnToTheOnPremService() {
+        gateway().get().uri("/onprem/supply-chain/api/v1/vehicles/makes").header("X-API-Key", BOOKING_WEB_KEY).exchange()
+                .expectStatus().isOk();
+        assertThat(SUPPLY_CHAIN.last().headers().containsKey("X-API-Key")).isFalse();
+        assertThat(SUPPLY_CHAIN.last().identity().getSubject()).isEqualTo("booking-web");
+    }
+
+    @Test
+    void credentialsSentToAPublicPageAreNotPassedOnEither() {
+        gateway().get().uri("/book/step-1").header("X-API-Key", PARTNER_1_KEY)
+                .headers(h -> h.setBasicAuth("someone", "secret")).exchange().expectStatus().isOk();
+        assertThat(BOOKING_WEB.last().headers().containsKey("X-API-Key")).isFalse();
+        assertThat(BOOKING_WEB.last().headers().containsKey("Authorization")).isFalse();
+    }
+
     private WebTestClient.ResponseSpec callWithBearer(String token) {
         return gateway().get().uri("/api/v1/bookings/GL-1").headers(h -> h.setBearerAuth(token)).exchange();
     }
