@@ -28,10 +28,12 @@ import reactor.core.publisher.Mono;
 /**
  * The gateway's port faces partners and the internet, so its actuator is not open to them. Health
  * ({@code /actuator/health/**}, what load balancers and the launcher probe) answers its status to
- * anyone and its details only to the ops credentials; every other actuator endpoint (Prometheus,
- * circuit breakers, info) needs them. Ops credentials are the API key of an {@code ops} client or
- * HTTP Basic as the ops user ({@code OPS_USERNAME}/{@code OPS_PASSWORD}, what Spring Boot Admin
- * sends). Wrong credentials answer 401 problem+json, another client's key 403.
+ * anyone and its details only to the ops credentials, info answers anyone; every other actuator
+ * endpoint (Prometheus, metrics, loggers, env, thread dump, circuit breakers) needs them: on this
+ * port the Prometheus scrape would tell anyone the partners' names and traffic. Ops credentials are
+ * the API key of an {@code ops} client or HTTP Basic as the ops user ({@code OPS_USERNAME}/{@code
+ * OPS_PASSWORD}, what Spring Boot Admin sends). Wrong credentials answer 401 problem+json, another
+ * client's key 403.
  *
  * <p>The Basic header is read and checked by Spring Security's own converter and authentication
  * manager, and the authenticated ops user reaches the actuator through Spring Security's reactive
@@ -62,12 +64,12 @@ public class ActuatorAccessFilter implements WebFilter {
         if (!path.startsWith("/actuator")) {
             return chain.filter(exchange);
         }
-        boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        boolean open = path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/info");
         return authenticate(exchange).map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap(ops -> {
             if (ops.isPresent()) {
                 return chain.filter(exchange).contextWrite(ReactiveSecurityContextHolder.withAuthentication(ops.get()));
             }
-            return health ? chain.filter(exchange)
+            return open ? chain.filter(exchange)
                     : Mono.error(unauthorized("The actuator needs the ops credentials (HTTP Basic or an ops API key)"));
         });
     }

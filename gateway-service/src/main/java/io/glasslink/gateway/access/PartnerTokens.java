@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
@@ -31,8 +32,8 @@ public class PartnerTokens {
     private final String partnerClaim;
     private final Clients clients;
 
-    public PartnerTokens(AccessProperties properties, Clients clients, Clock clock) {
-        this.decoder = decoder(properties.partnerJwt(), clock);
+    public PartnerTokens(AccessProperties properties, Clients clients, Clock clock, WebClient.Builder webClients) {
+        this.decoder = decoder(properties.partnerJwt(), clock, webClients);
         this.partnerClaim = properties.partnerJwt().partnerClaim();
         this.clients = clients;
     }
@@ -47,10 +48,11 @@ public class PartnerTokens {
                 .onErrorResume(e -> Mono.empty());
     }
 
-    private static ReactiveJwtDecoder decoder(AccessProperties.PartnerJwt settings, Clock clock) {
+    private static ReactiveJwtDecoder decoder(AccessProperties.PartnerJwt settings, Clock clock, WebClient.Builder webClients) {
         NimbusReactiveJwtDecoder decoder;
         if (settings.jwkSetUri() != null && !settings.jwkSetUri().isBlank()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).build();
+            // the auto-configured, observed client: a JWK set fetched for a request is a span of its trace
+            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(settings.jwkSetUri()).webClient(webClients.build()).build();
         } else if (settings.publicKeyLocation() != null && settings.publicKeyLocation().exists()) {
             decoder = NimbusReactiveJwtDecoder.withPublicKey(publicKey(settings)).build();
         } else {

@@ -12,6 +12,7 @@ import io.glasslink.gateway.access.AccessProperties;
 import io.glasslink.gateway.access.AccessProperties.RateLimit;
 import io.glasslink.gateway.access.Caller;
 import io.glasslink.gateway.problems.GatewayProblem;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
@@ -68,7 +69,8 @@ public class RateLimitFilter implements GlobalFilter, Ordered {
                 exchange.getResponse().getHeaders().addAll(headers);
                 return chain.filter(exchange);
             }
-            meters.counter("glasslink.gateway.ratelimit.rejected", "client", caller.clientId()).increment();
+            Counter.builder("glasslink.gateway.ratelimit.rejected").tag("client", caller.clientId())
+                    .description("Requests refused with 429 by the client's rate limit").register(meters).increment();
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(probe.getNanosToWaitForRefill())));
             return Mono.error(new GatewayProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too Many Requests",
                     "Client " + caller.clientId() + " exceeded " + limit.settings().capacity() + " requests per "

@@ -4,7 +4,10 @@ import java.util.regex.Pattern;
 
 import io.glasslink.gateway.access.Caller;
 import io.glasslink.gateway.identity.IdentityTokens;
+import io.glasslink.gateway.link.LinkPath;
 import io.glasslink.gateway.problems.GatewayProblem;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.route.Route;
@@ -21,7 +24,7 @@ import reactor.core.publisher.Mono;
 /**
  * Gives every request a correlation id (the caller's {@code X-Correlation-Id} if it sent a
  * sane one), passes it downstream and back, and writes one access-log line per request
- * (logger {@code glasslink.access}) when the response starts.
+ * (logger {@code glasslink.access}) when the response starts, in the request's trace (its ids in the MDC).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,15 +50,26 @@ public class CorrelationAndAccessLogFilter implements WebFilter {
         mutated.getAttributes().put(GatewayProblem.REQUEST_PATH_ATTR, request.getPath().value());
         mutated.getResponse().beforeCommit(() -> {
             if (access.isInfoEnabled()) {
-                Route route = mutated.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
-                Caller caller = Caller.of(mutated);
-                access.info("{} {} {} {}us route={} client={} partner={} correlationId={}",
-                        request.getMethod(), request.getPath().value(), mutated.getResponse().getStatusCode(),
-                        (System.nanoTime() - start) / 1000, route == null ? "-" : route.getId(), caller.clientId(),
-                        caller.partnerId() == null ? "-" : caller.partnerId(), correlationId);
+                RequestTrace.log(mutated, () -> logAccess(mutated, request, start, correlationId));
             }
             return Mono.empty();
         });
-        return chain.filter(mutated);
+        return Mono.deferContextual(context -> {
+            // the server observation (and its span) of this request, for the log lines written about it
+            Observation observation = context.getOrDefault(ObservationThreadLocalAccessor.KEY, null);
+            if (observation != null) {
+                mutated.getAttributes().put(RequestTrace.ATTRIBUTE, observation);
+            }
+            return chain.filter(mutated);
+        });
+    }
+
+    private static void logAccess(ServerWebExchange exchange, ServerHttpRequest request, long start, String correlationId) {
+        Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+        Caller caller = Caller.of(exchange);
+        access.info("{} {} {} {}us route={} client={} partner={} link={} correlationId={}",
+                request.getMethod(), request.getPath().value(), exchange.getResponse().getStatusCode(),
+                (System.nanoTime() - start) / 1000, route == null ? "-" : route.getId(), caller.clientId(),
+                caller.partnerId() == null ? "-" : caller.partnerId(), LinkPath.of(exchange), correlationId);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.glasslink.gateway.observability.RequestTrace;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.TimeoutException;
 import org.slf4j.Logger;
@@ -79,7 +80,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return GatewayProblem.problem(HttpStatus.BAD_GATEWAY, "upstream-unavailable", "Bad Gateway",
                     "The upstream service could not be reached or broke off its answer");
         }
-        log.error("Unexpected gateway error on {}", requestPath(exchange), ex);
+        RequestTrace.log(exchange, () -> log.error("Unexpected gateway error on {}", requestPath(exchange), ex));
         return GatewayProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal Server Error",
                 "The gateway could not complete the request");
     }

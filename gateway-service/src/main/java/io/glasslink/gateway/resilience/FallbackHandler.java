@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.glasslink.gateway.observability.RequestTrace;
 import io.glasslink.gateway.problems.GatewayProblem;
 import io.glasslink.gateway.problems.ProblemExceptionHandler;
 import io.glasslink.gateway.resilience.UpstreamFailureGatewayFilterFactory.UpstreamStatusException;
@@ -52,14 +53,15 @@ public class FallbackHandler {
                         return Mono.error(cause);
                     }
                     String breaker = request.pathVariable("breaker");
-                    return problems.write(exchange, problem(breakers, breaker, cause, exchange.getResponse().getHeaders()))
+                    return problems.write(exchange, problem(breakers, breaker, cause, exchange))
                             .then(Mono.empty());
                 }))
                 .build();
     }
 
     private static ProblemDetail problem(CircuitBreakerRegistry breakers, String breaker, Throwable cause,
-            HttpHeaders headers) {
+            ServerWebExchange exchange) {
+        HttpHeaders headers = exchange.getResponse().getHeaders();
         if (timedOut(cause)) {
             return GatewayProblem.problem(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Gateway Timeout",
                     "The " + breaker + " service did not answer in time");
@@ -85,7 +87,7 @@ public class FallbackHandler {
         if (ProblemExceptionHandler.upstreamBroke(cause)) {
             return unavailable(breaker, headers, null);
         }
-        log.error("Unexpected failure calling {}", breaker, cause);
+        RequestTrace.log(exchange, () -> log.error("Unexpected failure calling {}", breaker, cause));
         return GatewayProblem.problem(HttpStatus.INTERNAL_SERVER_ERROR, "server-error", "Internal Server Error",
                 "The gateway could not complete the request");
     }

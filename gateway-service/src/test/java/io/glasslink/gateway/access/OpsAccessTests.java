@@ -7,7 +7,9 @@ import io.glasslink.gateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,8 +17,8 @@ import static io.glasslink.gateway.support.Problems.expectProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The actuator on the public port: health's status for anyone, its details and everything else
- * only for the ops credentials (the ops API key, or HTTP Basic as {@code OPS_USERNAME}/{@code OPS_PASSWORD},
+ * The actuator on the public port: health's status and info for anyone, health's details and everything else
+ * (Prometheus, metrics, loggers, env, thread dump, circuit breakers) only for the ops credentials (the ops API key, or HTTP Basic as {@code OPS_USERNAME}/{@code OPS_PASSWORD},
  * dev defaults {@code ops}/{@code dev-ops-password}).
  */
 class OpsAccessTests extends GatewayTestSupport {
@@ -73,6 +75,49 @@ class OpsAccessTests extends GatewayTestSupport {
         expectProblem(gateway().get().uri("/actuator/circuitbreakers").header("X-API-Key", "wrong-key").exchange(),
                 401, "unauthenticated");
         gateway().get().uri("/actuator/info").header("X-API-Key", OPS_KEY).exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void opsChangeALoggersLevelLiveAndNobodyElseMay() {
+        String logger = "/actuator/loggers/io.glasslink.gateway.link";
+        String debug = "{\"configuredLevel\":\"DEBUG\"}";
+        expectProblem(gateway().post().uri(logger).contentType(MediaType.APPLICATION_JSON).bodyValue(debug).exchange(),
+                401, "unauthenticated");
+        expectProblem(gateway().post().uri(logger).header("X-API-Key", PARTNER_1_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(debug).exchange(), 403, "forbidden");
+        assertThat(LoggerFactory.getLogger("io.glasslink.gateway.link").isDebugEnabled()).isFalse();
+        try {
+            gateway().post().uri(logger).headers(h -> h.setBasicAuth("ops", "dev-ops-password"))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue(debug).exchange().expectStatus().isNoContent();
+            assertThat(LoggerFactory.getLogger("io.glasslink.gateway.link").isDebugEnabled()).isTrue();
+            gateway().get().uri(logger).headers(h -> h.setBasicAuth("ops", "dev-ops-password")).exchange()
+                    .expectStatus().isOk().expectBody()
+                    .jsonPath("$.configuredLevel").isEqualTo("DEBUG")
+                    .jsonPath("$.effectiveLevel").isEqualTo("DEBUG");
+        } finally {
+            gateway().post().uri(logger).header("X-API-Key", OPS_KEY).contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"configuredLevel\":null}").exchange().expectStatus().isNoContent();
+        }
+        assertThat(LoggerFactory.getLogger("io.glasslink.gateway.link").isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void theEnvironmentShowsItsValuesToOpsAndTheThreadDumpIsTheirsToo() {
+        gateway().get().uri("/actuator/env/spring.application.name").headers(h -> h.setBasicAuth("ops", "dev-ops-password"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.property.value").isEqualTo("gateway-service");
+        gateway().get().uri("/actuator/threaddump").headers(h -> h.setBasicAuth("ops", "dev-ops-password"))
+                .accept(MediaType.APPLICATION_JSON).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.threads").isNotEmpty();
+        for (String path : new String[] {"/actuator/env", "/actuator/threaddump", "/actuator/loggers", "/actuator/metrics"}) {
+            expectProblem(gateway().get().uri(path).exchange(), 401, "unauthenticated");
+        }
+    }
+
+    @Test
+    void infoAnswersAnyone() {
+        gateway().get().uri("/actuator/info").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.glasslink.zone").isEqualTo("cloud");
     }
 
     private static JsonNode json(String body) {

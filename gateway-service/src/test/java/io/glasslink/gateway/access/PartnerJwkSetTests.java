@@ -73,7 +73,9 @@ class PartnerJwkSetTests {
                 "--PARTNER_JWT_JWK_SET_URI=http://127.0.0.1:" + authorizationServer.getAddress().getPort()
                         + "/.well-known/jwks.json",
                 "--PARTNER_JWT_ISSUER=" + ISSUER,
-                "--logging.level.glasslink.access=warn");
+                "--logging.level.glasslink.access=warn",
+                "--TRACING_EXPORT_ENABLED=false", // no Zipkin and no link monitoring here
+                "--LINK_CONTROL_URL=");
     }
 
     @AfterAll

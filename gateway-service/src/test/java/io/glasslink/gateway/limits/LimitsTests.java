@@ -35,6 +35,10 @@ class LimitsTests extends GatewayTestSupport {
         ProblemChecks.check(429, refused.getResponseHeaders().getFirst(HttpHeaders.CONTENT_TYPE), refused.getResponseBody());
         long retryAfter = Long.parseLong(refused.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER));
         assertThat(retryAfter).isBetween(1L, 12L);
+        String prometheus = gateway().get().uri("/actuator/prometheus").header("X-API-Key", "dev-ops-key").exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(prometheus).contains("# HELP glasslink_gateway_ratelimit_rejected_total Requests refused with 429")
+                .containsPattern("glasslink_gateway_ratelimit_rejected_total\\{application=\"gateway-service\",client=\"partner-fleet-2\"} [1-9]");
     }
 
     @Test

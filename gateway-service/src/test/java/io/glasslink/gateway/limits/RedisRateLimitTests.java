@@ -60,7 +60,9 @@ class RedisRateLimitTests {
                     "--RATE_LIMIT_REDIS_URL=redis-socket://" + socket,
                     "--PARTNER_FLEET_2_RATE_LIMIT=5",
                     "--glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
-                    "--logging.level.glasslink.access=warn"));
+                    "--logging.level.glasslink.access=warn",
+                    "--TRACING_EXPORT_ENABLED=false", // no Zipkin and no link monitoring here
+                    "--LINK_CONTROL_URL="));
         }
     }
 

@@ -43,7 +43,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "resilience4j.circuitbreaker.instances.planning.minimum-number-of-calls=4",
         "resilience4j.circuitbreaker.instances.planning.wait-duration-in-open-state=2s",
         "resilience4j.circuitbreaker.instances.planning.permitted-number-of-calls-in-half-open-state=2",
-        "logging.level.glasslink.access=warn"})
+        "logging.level.glasslink.access=warn",
+        // spans go to the tests' own Zipkin intake (ZIPKIN), without waiting the exporter's 5 s batches
+        "management.opentelemetry.tracing.export.schedule-delay=50ms",
+        "LINK_POLL_INTERVAL=100ms"})
 @Import(TestClockConfiguration.class)
 public abstract class GatewayTestSupport {
 
@@ -59,6 +62,10 @@ public abstract class GatewayTestSupport {
     /** Planning is reached through the real link simulator (Direct Connect profile), as in the platform. */
     protected static final LinkSimulator LINK = LinkSimulator.start(LinkSimulatorSettings.defaults()
             .withLink("planning", 0, "127.0.0.1", PLANNING.port()).withProfile("dx"));
+    /** Receives the gateway's spans, as Zipkin would. */
+    protected static final Zipkin ZIPKIN = Zipkin.start();
+    /** The link's monitoring the gateway follows (the simulator's {@code GET /state}). */
+    protected static final LinkMonitoring LINK_MONITORING = LinkMonitoring.serve(LINK::state);
     protected static final KeyPair PARTNER_AUTH_SERVER_KEYS = rsaKeyPair();
     private static final Path PARTNER_PUBLIC_KEY_FILE = writePublicKey(PARTNER_AUTH_SERVER_KEYS);
 
@@ -69,6 +76,8 @@ public abstract class GatewayTestSupport {
     static void downstreams(DynamicPropertyRegistry registry) {
         registry.add("SUPPLY_CHAIN_URL", SUPPLY_CHAIN::url);
         registry.add("PLANNING_URL", () -> "http://127.0.0.1:" + LINK.listenPort("planning"));
+        registry.add("LINK_CONTROL_URL", LINK_MONITORING::url);
+        registry.add("ZIPKIN_ENDPOINT", ZIPKIN::endpoint);
         registry.add("BOOKING_WEB_URL", BOOKING_WEB::url);
         registry.add("PARTNER_JWT_PUBLIC_KEY_LOCATION", () -> PARTNER_PUBLIC_KEY_FILE.toUri().toString());
         for (Downstream downstream : new Downstream[] {SUPPLY_CHAIN, PLANNING, BOOKING_WEB}) {
