@@ -42,7 +42,7 @@ start_link zero zero "$ZERO" "$ZERO_CTL"
 start_link dx dx "$DX" "$DX_CTL"
 
 SERVER_PORT=$GW BOOKING_WEB_URL=http://127.0.0.1:$SERVER SUPPLY_CHAIN_URL=http://127.0.0.1:$ZERO \
-PLANNING_URL=http://127.0.0.1:$DX PARTNER_INSURER_1_RATE_LIMIT=1000000000 \
+PLANNING_URL=http://127.0.0.1:$DX PARTNER_INSURER_1_RATE_LIMIT=1000000000 LINK_CONTROL_URL=http://127.0.0.1:$DX_CTL \
   java -Xmx512m -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 & PIDS+=($!); P_GW=$!
 
 # the bare gateway runs on the gateway jar's own libraries
