@@ -39,6 +39,9 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         assertThat(held.getHeaders().getLocation()).isNotNull();
         assertThat(held.getBody()).containsEntry("status", "HELD").containsEntry("centreId", "C030").containsEntry("mode", "CENTRE")
                 .containsEntry("start", start).doesNotContainKey("technicianId");
+        for (String time : List.of("start", "end", "expiresAt")) {
+            io.glasslink.testsupport.CloudEventChecks.checkParisTime((String) held.getBody().get(time), time);
+        }
         OffsetDateTime expiresAt = OffsetDateTime.parse((String) held.getBody().get("expiresAt"));
         OffsetDateTime now = OffsetDateTime.ofInstant(CLOCK.instant(), PlanningTime.ZONE);
         assertThat(expiresAt).isBetween(now.plusMinutes(9), now.plusMinutes(11));
@@ -106,9 +109,11 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         for (int i = 0; i < capacity; i++) {
             assertThat(hold(ref(), "C033", "WINDSCREEN_REPLACEMENT", slot.get("start")).getStatusCode().value()).isEqualTo(201);
         }
-        var conflict = hold(ref(), "C033", "WINDSCREEN_REPLACEMENT", slot.get("start"));
-        assertThat(conflict.getStatusCode().value()).isEqualTo(409);
-        assertThat(conflict.getBody()).containsEntry("type", "https://glasslink.io/problems/slot-unavailable");
+        String body = """
+                {"bookingReference":"%s","jobType":"WINDSCREEN_REPLACEMENT","calibration":false,"centreId":"C033",
+                 "mode":"CENTRE","start":"%s"}""".formatted(ref(), slot.get("start"));
+        var conflict = send(org.springframework.http.HttpMethod.POST, "/api/v1/appointments", "application/json", body);
+        assertThat(problem(conflict, 409).get("type").asString()).isEqualTo("https://glasslink.io/problems/slot-unavailable");
     }
 
     @Test
@@ -120,10 +125,11 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         java.time.Instant before = CLOCK.instant();
         try {
             CLOCK.set(start.toInstant().minus(java.time.Duration.ofHours(23)));
-            var refused = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "changed my mind"));
-            assertThat(refused.getStatusCode().value()).isEqualTo(409);
-            assertThat(refused.getBody()).containsEntry("type", "https://glasslink.io/problems/notice-policy")
-                    .containsEntry("policy", "cancel-notice");
+            var refused = send(org.springframework.http.HttpMethod.POST, "/api/v1/appointments/" + id + "/cancel",
+                    "application/json", "{\"reason\":\"changed my mind\"}");
+            var notice = problem(refused, 409);
+            assertThat(notice.get("type").asString()).isEqualTo("https://glasslink.io/problems/notice-policy");
+            assertThat(notice.get("policy").asString()).isEqualTo("cancel-notice");
             assertThat(api().get().uri("/api/v1/appointments/{id}", id).retrieve().toEntity(MAP).getBody())
                     .containsEntry("status", "CONFIRMED");
             var overridden = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "x", "overrideReason", "windscreen shattered"));

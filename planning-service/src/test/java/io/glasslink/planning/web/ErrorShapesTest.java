@@ -83,6 +83,18 @@ class ErrorShapesTest extends PlanningIntegrationTest {
     }
 
     @Test
+    void confirmingACancelledHoldIsAConflictWithTheAppointmentsState() {
+        String start = (String) slots("C042", "CHIP_REPAIR", dayWithSlots("C042", "CHIP_REPAIR", 5)).get(0).get("start");
+        ResponseEntity<String> held = send(HttpMethod.POST, "/api/v1/appointments", "application/json", """
+                {"bookingReference":"ERR-%s","jobType":"CHIP_REPAIR","calibration":false,"centreId":"C042","mode":"CENTRE",
+                 "start":"%s"}""".formatted(UUID.randomUUID(), start));
+        String id = held.getBody().replaceAll(".*\"appointmentId\":\"([^\"]+)\".*", "$1");
+        assertThat(send(HttpMethod.POST, "/api/v1/appointments/" + id + "/cancel", null, null).getStatusCode().value()).isEqualTo(200);
+        JsonNode p = problem(send(HttpMethod.POST, "/api/v1/appointments/" + id + "/confirm", null, null), 409);
+        assertThat(p.get("type").asString()).endsWith("/invalid-state");
+    }
+
+    @Test
     void anUnexpectedFailureIsAServerErrorThatSaysNothingMore() {
         ResponseEntity<String> r = send(HttpMethod.GET, "/test-only/failure", null, null);
         JsonNode p = problem(r, 500);
