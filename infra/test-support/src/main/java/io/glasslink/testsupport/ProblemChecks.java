@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -68,6 +69,25 @@ public final class ProblemChecks {
                 expect(!text(error, "field").isBlank() && !text(error, "message").isBlank(),
                         "each error names a field and a message: " + body);
             }
+        }
+        return p;
+    }
+
+    /**
+     * Checks one answer with its headers: as {@link #check(int, String, String)}, and that a 503 or a
+     * 429 says when to retry ({@code Retry-After}) and a 405 lists the allowed methods ({@code Allow}).
+     *
+     * @param header the answer's header by name (case-insensitive), null when absent
+     */
+    public static JsonNode check(int status, Function<String, String> header, String body) {
+        JsonNode p = check(status, header.apply("Content-Type"), body);
+        if (status == 503 || status == 429) {
+            String retryAfter = header.apply("Retry-After");
+            expect(retryAfter != null && !retryAfter.isBlank(), "a " + status + " carries Retry-After: " + body);
+        }
+        if (status == 405) {
+            String allow = header.apply("Allow");
+            expect(allow != null && !allow.isBlank(), "a 405 carries Allow: " + body);
         }
         return p;
     }

@@ -75,6 +75,23 @@ public final class TestClock extends Clock {
         return this;
     }
 
+    /**
+     * Jumps to {@code instant} until the returned handle is closed, then back to where the clock
+     * would be had it not jumped: {@code try (var at = clock.setTemporarily(...)) { ... }}.
+     */
+    public Restore setTemporarily(Instant instant) {
+        long before = offsetNanos;
+        set(instant);
+        return () -> offsetNanos = before;
+    }
+
+    /** Undoes a {@link #setTemporarily} jump. */
+    @FunctionalInterface
+    public interface Restore extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Back to the suite's start instant. */
     public TestClock reset() {
         return set(suiteStart());
