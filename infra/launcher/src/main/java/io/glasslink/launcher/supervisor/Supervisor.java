@@ -254,6 +254,10 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private void event(Slot s, String kind, String text) {
+        event(s, kind, text, true);
+    }
+
+    private void event(Slot s, String kind, String text, boolean print) {
         OffsetDateTime at = now();
         synchronized (events) {
             events.addLast(new Event(nextSeq++, at, s.unit.name(), kind, text));
@@ -261,7 +265,9 @@ public final class Supervisor implements AutoCloseable {
                 events.removeFirst();
             }
         }
-        log.accept(s.unit.name() + " " + text);
+        if (print) {
+            log.accept(s.unit.name() + " " + text);
+        }
     }
 
     private OffsetDateTime now() {
@@ -339,9 +345,11 @@ public final class Supervisor implements AutoCloseable {
                         if (ready && generation == gen && state == State.STARTING) {
                             state = State.READY;
                             readyAt = now();
+                            // the first readiness is start-up's to report; the event is kept for the control API
                             event(this, "READY", (restarts == 0 ? "ready" : "ready again") + " ("
                                     + seconds(System.nanoTime() - startedNanos) + " after its start"
-                                    + (exitedNanos == 0 ? "" : ", " + seconds(System.nanoTime() - exitedNanos) + " after it went down") + ")");
+                                    + (exitedNanos == 0 ? "" : ", " + seconds(System.nanoTime() - exitedNanos) + " after it went down") + ")",
+                                    restarts > 0);
                         }
                     }
                 }
