@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -39,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Partner bearer tokens checked against the authorization server's JWK set URI
  * ({@code PARTNER_JWT_JWK_SET_URI}), served by a real HTTP server: the key is picked by {@code kid},
  * a key added at the authorization server (rotation) is picked up without restarting the gateway,
- * and tokens signed by a key that is not in the set, or naming an unknown {@code kid}, get 401.
+ * and tokens signed by a key that is not in the set, or naming an unknown {@code kid}, get 401. The
+ * fetch goes through the auto-configured, observed WebClient: it continues the request's trace.
  */
 class PartnerJwkSetTests {
 
@@ -48,6 +50,7 @@ class PartnerJwkSetTests {
     private static final KeyPair SECOND = GatewayTestSupport.rsaKeyPair();
     private static final AtomicReference<JWKSet> PUBLISHED = new AtomicReference<>(set(key(FIRST, "k1")));
     private static final AtomicInteger JWKS_FETCHES = new AtomicInteger();
+    private static final List<String> JWKS_TRACEPARENTS = new CopyOnWriteArrayList<>();
     private static HttpServer authorizationServer;
     private static Downstream bookingWeb;
     private static ConfigurableApplicationContext gateway;
@@ -57,6 +60,7 @@ class PartnerJwkSetTests {
         authorizationServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         authorizationServer.createContext("/.well-known/jwks.json", exchange -> {
             JWKS_FETCHES.incrementAndGet();
+            JWKS_TRACEPARENTS.add(String.valueOf(exchange.getRequestHeaders().getFirst("traceparent")));
             byte[] body = PUBLISHED.get().toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
@@ -74,7 +78,7 @@ class PartnerJwkSetTests {
                         + "/.well-known/jwks.json",
                 "--PARTNER_JWT_ISSUER=" + ISSUER,
                 "--logging.level.glasslink.access=warn",
-                "--TRACING_EXPORT_ENABLED=false", // no Zipkin and no link monitoring here
+                "--TRACING_EXPORT_ENABLED=false", // no Zipkin (spans are still made and propagated) and no link monitoring
                 "--LINK_CONTROL_URL=");
     }
 
@@ -104,14 +108,30 @@ class PartnerJwkSetTests {
     }
 
     @Test
+    void aJwkSetFetchedForARequestIsPartOfItsTraceWithTheZipkinExporterOff() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        int fetches = JWKS_TRACEPARENTS.size();
+        // an unknown kid makes the gateway fetch the set again, within this request
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(20)).build()
+                .get().uri("/api/v1/bookings").header("Authorization", "Bearer " + token(FIRST, "k-unknown"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(JWKS_TRACEPARENTS.subList(fetches, JWKS_TRACEPARENTS.size()))
+                .anySatisfy(traceparent -> assertThat(traceparent).startsWith("00-" + traceId + "-"));
+    }
+
+    @Test
     void aTokenSignedWithAKeyOutsideTheSetOrAnUnknownKidIsUnauthorized() {
         call(token(GatewayTestSupport.rsaKeyPair(), "k1")).expectStatus().isUnauthorized();
         call(token(GatewayTestSupport.rsaKeyPair(), "k9")).expectStatus().isUnauthorized();
     }
 
+    private static int port() {
+        return ((WebServerApplicationContext) gateway).getWebServer().getPort();
+    }
+
     private static WebTestClient.ResponseSpec call(String bearer) {
-        int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
-        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port).responseTimeout(Duration.ofSeconds(20)).build()
+        return WebTestClient.bindToServer().baseUrl("http://localhost:" + port()).responseTimeout(Duration.ofSeconds(20)).build()
                 .get().uri("/api/v1/bookings").header("Authorization", "Bearer " + bearer).exchange();
     }
 

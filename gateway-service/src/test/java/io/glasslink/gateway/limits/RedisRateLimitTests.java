@@ -61,7 +61,7 @@ class RedisRateLimitTests {
                     "--PARTNER_FLEET_2_RATE_LIMIT=5",
                     "--glasslink.gateway.access.clients.partner-fleet-2.rate-limit.period=1m",
                     "--logging.level.glasslink.access=warn",
-                    "--TRACING_EXPORT_ENABLED=false", // no Zipkin and no link monitoring here
+                    "--TRACING_EXPORT_ENABLED=false", // no Zipkin (spans are still made and propagated) and no link monitoring
                     "--LINK_CONTROL_URL="));
         }
     }
