@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
  * The one shared full-context configuration of this module's integration tests: the service on a
  * random port against the real PostgreSQL and Kafka with the demo catalogue and stock, trusting
  * {@link TestIdentity}'s key, its
- * business clock a {@link TestClock} at the suite's start. Every test class using it shares one
+ * business clock a {@link TestClock} at the suite's start, the spans it ends kept by {@link RecordedSpans}.
+ * Every test class using it shares one
  * Spring context.
  */
 @Target(ElementType.TYPE)
@@ -32,7 +33,8 @@ import org.springframework.test.context.DynamicPropertyRegistrar;
         "glasslink.supply.hold-expiry-interval=PT1H",
         "glasslink.events.resubmit-every=PT1H"})
 @RealInfrastructure
-@Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class, Faults.class})
+@Import({SupplyChainIntegrationTest.Identity.class, SupplyChainIntegrationTest.BusinessTime.class, Faults.class,
+        RecordedSpans.Recording.class})
 public @interface SupplyChainIntegrationTest {
 
     /** Points the service at the test identity key. */

@@ -34,19 +34,24 @@ public class AvailabilityService {
     private final Stock stock;
     private final SupplyPlanner planner;
     private final Clock clock;
+    private final AvailabilitySources sources;
 
-    AvailabilityService(Catalog catalog, Network network, Stock stock, SupplyPlanner planner, Clock clock) {
+    AvailabilityService(Catalog catalog, Network network, Stock stock, SupplyPlanner planner, Clock clock,
+                        AvailabilitySources sources) {
         this.catalog = catalog;
         this.network = network;
         this.stock = stock;
         this.planner = planner;
         this.clock = clock;
+        this.sources = sources;
     }
 
     /** The earliest option at one centre; throws when the part cannot be supplied there. */
     public SupplyOption forCentre(String partNumber, int quantity, String centreId) {
-        return forCentres(partNumber, quantity, List.of(centreId)).get(0).earliest()
+        SupplyOption earliest = earliestAt(partNumber, quantity, List.of(centreId)).get(0).earliest()
                 .orElseThrow(() -> new PartUnavailableException(partNumber, quantity, centreId));
+        sources.answered(earliest);
+        return earliest;
     }
 
     /** For a home job: the van centre of the postcode's département that gets the part first. */
@@ -55,16 +60,24 @@ public class AvailabilityService {
         if (centres.isEmpty()) {
             throw new PostcodeNotServedException(postcode);
         }
-        return forCentres(partNumber, quantity, centres.stream().map(Location::id).toList()).stream()
+        HomeAvailability earliest = earliestAt(partNumber, quantity, centres.stream().map(Location::id).toList()).stream()
                 .filter(c -> c.earliest().isPresent())
                 .min(Comparator.comparing((CentreAvailability c) -> c.earliest().get().earliestAvailableAt())
                         .thenComparing(CentreAvailability::centreId))
                 .map(c -> new HomeAvailability(c.centreId(), c.earliest().get()))
                 .orElseThrow(() -> new PartUnavailableException(partNumber, quantity, "postcode " + postcode.value()));
+        sources.answered(earliest.option());
+        return earliest;
     }
 
     /** The earliest option at each centre, in the order asked; unknown centres are rejected. */
     public List<CentreAvailability> forCentres(String partNumber, int quantity, List<String> centreIds) {
+        List<CentreAvailability> answers = earliestAt(partNumber, quantity, centreIds);
+        answers.forEach(c -> c.earliest().ifPresent(sources::answered));
+        return answers;
+    }
+
+    private List<CentreAvailability> earliestAt(String partNumber, int quantity, List<String> centreIds) {
         Part part = catalog.findPart(partNumber).orElseThrow(() -> new UnknownPartException(partNumber));
         List<Location> centres = new ArrayList<>(centreIds.size());
         for (int i = 0; i < centreIds.size(); i++) {

@@ -11,6 +11,7 @@ import io.glasslink.supplychain.availability.SupplyPlanner;
 import io.glasslink.supplychain.catalog.Catalog;
 import io.glasslink.supplychain.catalog.Part;
 import io.glasslink.supplychain.catalog.UnknownPartException;
+import io.glasslink.supplychain.holds.HoldOutcomes.Outcome;
 import io.glasslink.supplychain.network.Location;
 import io.glasslink.supplychain.network.Network;
 import io.glasslink.supplychain.network.UnknownCentreException;
@@ -36,9 +37,10 @@ public class HoldService {
     private final SupplyPlanner planner;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HoldOutcomes outcomes;
 
     HoldService(Holds holds, Stock stock, Catalog catalog, Network network, SupplyPlanner planner,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, HoldOutcomes outcomes) {
         this.holds = holds;
         this.stock = stock;
         this.catalog = catalog;
@@ -46,6 +48,7 @@ public class HoldService {
         this.planner = planner;
         this.events = events;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
     /**
@@ -82,8 +85,10 @@ public class HoldService {
             }
             events.publishEvent(PartHeld.of(hold, now));
             level.ifPresent(l -> events.publishEvent(StockLevelChanged.of(l, now)));
+            outcomes.count(Outcome.HELD);
             return hold;
         }
+        outcomes.count(Outcome.REFUSED);
         throw new InsufficientStockException(part.partNumber(), command.quantity(), centre.id());
     }
 
@@ -124,6 +129,7 @@ public class HoldService {
             holds.add(transfer);
             events.publishEvent(TransferOrdered.of(transfer));
         }
+        outcomes.count(Outcome.CONFIRMED);
         return hold;
     }
 
@@ -144,6 +150,7 @@ public class HoldService {
         }
         holds.update(hold);
         events.publishEvent(PartHoldReleased.of(hold, now));
+        outcomes.count(Outcome.RELEASED);
         return hold;
     }
 
@@ -164,6 +171,7 @@ public class HoldService {
             holds.update(hold);
             events.publishEvent(PartHoldExpired.of(hold, now));
         }
+        outcomes.count(Outcome.EXPIRED, lapsed.size());
         return lapsed.size();
     }
 }

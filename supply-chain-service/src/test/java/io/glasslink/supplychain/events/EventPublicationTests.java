@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every supply-chain event type reaches Kafka as a CloudEvent of the shared shape (CloudEventChecks),
- * keyed by part and location, valid against its schema, every time in it with the Paris offset.
+ * keyed by part and location, valid against its schema, every time in it with the Paris offset, naming the
+ * span that sent it ({@code ce_traceparent}).
  */
 @SupplyChainIntegrationTest
 class EventPublicationTests extends ApiTestSupport {
@@ -59,6 +60,9 @@ class EventPublicationTests extends ApiTestSupport {
             assertThat(CloudEventChecks.check(e.record(), SOURCE)).isEqualTo("io.glasslink.supplychain." + e.name() + ".v1");
             assertThat(EventSchemas.validate(e.name(), e.value())).as(e.name() + " " + e.value()).isEmpty();
             assertThat(e.value()).contains("\"eventId\":\"" + e.headers().get("ce_id") + "\"");
+            // the distributed-tracing extension: the span that sent it, the same as the record's traceparent
+            assertThat(e.headers().get("ce_traceparent")).as("ce_traceparent of " + e.name())
+                    .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01").isEqualTo(e.headers().get("traceparent"));
             assertThat(OffsetDateTime.parse(e.headers().get("ce_time"))).as("ce_time of " + e.name())
                     .isBetween(NamedDates.VICTORY_DAY_EVE.at(), OffsetDateTime.now(clock));
             EventSchemas.checkParisTimes(e);

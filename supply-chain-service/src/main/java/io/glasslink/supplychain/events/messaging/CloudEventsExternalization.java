@@ -8,9 +8,11 @@ import java.util.Map;
 import io.glasslink.supplychain.calendar.BusinessCalendar;
 import io.glasslink.supplychain.events.SupplyChainEvent;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.RoutingTarget;
@@ -45,6 +47,22 @@ class CloudEventsExternalization {
     @Bean
     DefaultKafkaProducerFactoryCustomizer boundedProducerClose(EventsProperties events) {
         return factory -> factory.setPhysicalCloseTimeout((int) Math.max(1, events.closeTimeout().toSeconds()));
+    }
+
+    /** Each record also carries its producer span's {@code traceparent} as the CloudEvent's {@code ce_traceparent}. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer traceparentExtension() {
+        return factory -> factory.updateConfigs(
+                Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, TraceparentExtension.class.getName()));
+    }
+
+    /**
+     * The externalization sends on the application task executor after the commit: the decorator hands it the
+     * observation of the request (or scheduled job) that wrote the event, so the producer span is its child.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator observationPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
     }
 
     /** The CloudEvents attributes of {@code event} as Kafka headers. */

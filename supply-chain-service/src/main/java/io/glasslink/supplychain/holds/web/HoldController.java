@@ -12,6 +12,7 @@ import io.glasslink.supplychain.holds.HoldService;
 import io.glasslink.supplychain.holds.HoldStatus;
 import io.glasslink.supplychain.holds.PartHold;
 import io.glasslink.supplychain.holds.PlaceHold;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -19,6 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import io.micrometer.common.KeyValue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /** Hold a part for a booking, confirm it, release it. Every write is idempotent. */
 @RestController
@@ -44,6 +47,7 @@ import org.springframework.web.bind.annotation.RestController;
 class HoldController {
 
     private static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+    static final String BOOKING_REFERENCE = "booking.reference";
 
     private final HoldService holds;
 
@@ -64,19 +68,21 @@ class HoldController {
     ResponseEntity<HoldView> place(@Valid @RequestBody HoldRequest request,
                                    @RequestHeader(name = "Idempotency-Key", required = false)
                                    @Parameter(description = "defaults to the booking reference", example = "GL-4F7K2QZX-part")
-                                   @Size(min = 1, max = 200) String idempotencyKey) {
+                                   @Size(min = 1, max = 200) String idempotencyKey,
+                                   HttpServletRequest http) {
         Duration ttl = request.ttlSeconds() == null ? DEFAULT_TTL : Duration.ofSeconds(request.ttlSeconds());
         PartHold hold = holds.place(new PlaceHold(request.bookingReference(), request.partNumber(), request.quantity(),
                 request.centreId(), ttl), idempotencyKey == null ? request.bookingReference() : idempotencyKey);
-        return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(HoldView.of(hold));
+        return ResponseEntity.created(URI.create("/api/v1/holds/" + hold.id())).body(traced(http, hold));
     }
 
     @GetMapping("/{holdId}")
     @Operation(operationId = "getHold", summary = "A hold as it is now")
     @ApiResponse(responseCode = "200", description = "the hold")
     @ApiResponse(responseCode = "404", description = "no such hold (not-found)")
-    HoldView get(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId) {
-        return HoldView.of(holds.get(holdId));
+    HoldView get(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId,
+                 HttpServletRequest http) {
+        return traced(http, holds.get(holdId));
     }
 
     @GetMapping
@@ -94,8 +100,9 @@ class HoldController {
     @ApiResponse(responseCode = "200", description = "the confirmed hold")
     @ApiResponse(responseCode = "404", description = "no such hold (not-found)")
     @ApiResponse(responseCode = "409", description = "the hold was released or has expired (invalid-state)")
-    HoldView confirm(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId) {
-        return HoldView.of(holds.confirm(holdId));
+    HoldView confirm(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId,
+                     HttpServletRequest http) {
+        return traced(http, holds.confirm(holdId));
     }
 
     @PostMapping("/{holdId}/release")
@@ -103,8 +110,19 @@ class HoldController {
             description = "Frees the stock of a held or confirmed hold. Releasing again answers the hold as it is.")
     @ApiResponse(responseCode = "200", description = "the released hold")
     @ApiResponse(responseCode = "404", description = "no such hold (not-found)")
-    HoldView release(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId) {
-        return HoldView.of(holds.release(holdId));
+    HoldView release(@PathVariable @Parameter(example = "3f2c8a1e-9b6d-4c1a-8f7e-2d5b6a9c0e41") UUID holdId,
+                     HttpServletRequest http) {
+        return traced(http, holds.release(holdId));
+    }
+
+    /**
+     * The hold's booking reference as a tag of the request's span ({@value #BOOKING_REFERENCE}; high cardinality:
+     * the trace only, never a metric), so a booking's holds can be found in the traces. Nothing personal is tagged.
+     */
+    private static HoldView traced(HttpServletRequest http, PartHold hold) {
+        ServerHttpObservationFilter.findObservationContext(http).ifPresent(
+                context -> context.addHighCardinalityKeyValue(KeyValue.of(BOOKING_REFERENCE, hold.bookingReference())));
+        return HoldView.of(hold);
     }
 
     /** Body of a hold request; {@code ttlSeconds} defaults to 15 minutes. */

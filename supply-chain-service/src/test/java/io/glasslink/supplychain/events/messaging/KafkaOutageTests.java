@@ -1,9 +1,12 @@
 package io.glasslink.supplychain.events.messaging;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.UUID;
 
+import io.glasslink.supplychain.Prometheus;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import io.glasslink.supplychain.TestData;
 import io.glasslink.supplychain.events.EventSchemas;
@@ -14,29 +17,39 @@ import io.glasslink.supplychain.holds.PartHold;
 import io.glasslink.supplychain.holds.PlaceHold;
 import io.glasslink.testsupport.CloudEventChecks;
 import io.glasslink.testsupport.FreePorts;
+import io.glasslink.testsupport.TestClock;
 import io.glasslink.testsupport.TestInfrastructure;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Kafka is down while holds are taken: the events wait in the publication registry (committed
- * with the holds) and all of them reach Kafka once a broker answers on that address again.
+ * with the holds), the outbox backlog meters show them waiting, and all of them reach Kafka once a broker
+ * answers on that address again, each in the trace of the resubmission that sent it.
  * A context of its own: its Kafka address points at a port where no broker listens yet, and it
  * runs with the production default of no demo data.
  */
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.admin.auto-create=false",
         "spring.kafka.producer.properties.max.block.ms=1000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
         "spring.kafka.producer.properties.delivery.timeout.ms=2000",
+        "spring.kafka.admin.operation-timeout=1s",
+        "spring.kafka.admin.properties.default.api.timeout.ms=1000",
+        "spring.kafka.admin.properties.request.timeout.ms=1000",
         "spring.modulith.events.republish-outstanding-events-on-restart=false",
         "glasslink.supply.hold-expiry-interval=PT1H",
         // just over max.block.ms + delivery.timeout.ms, as the start-up check demands
@@ -66,6 +79,21 @@ class KafkaOutageTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    OutboxBacklog backlog;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Autowired
+    Tracer tracer;
+
+    @LocalServerPort
+    int port;
+
     @Test
     void eventsWrittenWhileKafkaIsDownAreAllPublishedOnceItIsBack() throws Exception {
         TestData data = new TestData(jdbc);
@@ -79,6 +107,14 @@ class KafkaOutageTests {
         // 3 x (PartHeld, StockLevelChanged, PartAllocated, StockLevelChanged); no transfer: local stock
         int expected = 12;
         awaitFailedSends(expected);
+        clock.advance(Duration.ofSeconds(90));
+        backlog.refresh();
+        String waiting = scrape();
+        assertThat(Prometheus.value(waiting, "glasslink_outbox_publications_incomplete")).isEqualTo(expected);
+        assertThat(Prometheus.value(waiting, "glasslink_outbox_oldest_age_seconds")).isBetween(90.0, 200.0);
+        assertThat(waiting).contains("# HELP glasslink_outbox_publications_incomplete ",
+                "# HELP glasslink_outbox_oldest_age_seconds ");
+        Set<String> resubmissionTraces = new HashSet<>();
 
         EmbeddedKafkaKraftBroker broker = TestInfrastructure.newPrivateKafkaBroker(3, "supplychain.events");
         String[] brokerAddress = broker.getBrokersAsString().split(",")[0].split(":");
@@ -86,10 +122,14 @@ class KafkaOutageTests {
                 Integer.parseInt(brokerAddress[1]))) {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (incomplete() > 0 && System.nanoTime() < deadline) {
-                resubmission.resubmitIncomplete();
+                resubmissionTraces.add(resubmitInATrace());
                 Thread.sleep(2000);
             }
             assertThat(incomplete()).isZero();
+            backlog.refresh();
+            String caughtUp = scrape();
+            assertThat(Prometheus.value(caughtUp, "glasslink_outbox_publications_incomplete")).isZero();
+            assertThat(Prometheus.value(caughtUp, "glasslink_outbox_oldest_age_seconds")).isZero();
 
             List<Event> events = TopicReader.read(broker.getBrokersAsString(), "supplychain.events",
                     k -> k.equals(part + "@C050"), got -> distinctIds(got).size() >= expected, Duration.ofSeconds(30));
@@ -101,6 +141,9 @@ class KafkaOutageTests {
             for (Event e : events) {
                 CloudEventChecks.check(e.record(), "/glasslink/supply-chain-service");
                 EventSchemas.checkParisTimes(e);
+                String traceparent = e.headers().get("ce_traceparent");
+                assertThat(traceparent).as("ce_traceparent of " + e.name()).isNotNull();
+                assertThat(traceparent.split("-")[1]).as("the trace of a resubmission").isIn(resubmissionTraces);
             }
         } finally {
             broker.destroy();
@@ -114,6 +157,21 @@ class KafkaOutageTests {
         assertThat(count("select count(*) from vehicle_models")).isZero();
         assertThat(count("select count(*) from parts where part_number not like '0000T%'")).isZero();
         assertThat(count("select count(*) from stock where part_number not like '0000T%'")).isZero();
+    }
+
+    /** Resubmits in a trace of its own, as the scheduler's observation of the job does; answers its trace id. */
+    private String resubmitInATrace() {
+        Observation resubmitting = Observation.start("test.outbox.resubmission", observations);
+        try (Observation.Scope scope = resubmitting.openScope()) {
+            resubmission.resubmitIncomplete();
+            return tracer.currentSpan().context().traceId();
+        } finally {
+            resubmitting.stop();
+        }
+    }
+
+    private String scrape() {
+        return RestClient.create().get().uri("http://localhost:" + port + "/actuator/prometheus").retrieve().body(String.class);
     }
 
     private long count(String sql) {

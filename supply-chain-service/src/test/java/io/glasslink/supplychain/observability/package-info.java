@@ -1,0 +1,2 @@
+/** Tests of what the service tells its operators: traces, log correlation and meters. */
+package io.glasslink.supplychain.observability;
