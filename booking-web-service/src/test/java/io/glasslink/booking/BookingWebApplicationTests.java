@@ -41,7 +41,9 @@ class BookingWebApplicationTests extends IntegrationTest {
         JsonNode health = Requests.JSON.readTree(http.send("GET", "/actuator/health", null, "Authorization", OPS).body());
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("details").get("database").asString()).isEqualTo("PostgreSQL");
-        assertThat(http.send("GET", "/actuator/metrics", null, "Authorization", OPS).status()).isEqualTo(200);
+        for (String console : new String[] {"/actuator/metrics", "/actuator/loggers", "/actuator/env", "/actuator/threaddump"}) {
+            assertThat(http.send("GET", console, null, "Authorization", OPS).status()).as(console).isEqualTo(200);
+        }
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.glasslink.booking.api;
 
-import io.glasslink.booking.web.ProblemTypes;
+import io.glasslink.booking.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,8 +13,8 @@ class BookingNotFoundException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem(String reference) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, "no booking " + reference);
-        problem.setType(ProblemTypes.type("not-found"));
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "not-found",
+                "no booking " + reference);
         problem.setTitle("Booking not found");
         return problem;
     }

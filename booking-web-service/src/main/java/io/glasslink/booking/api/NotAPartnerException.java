@@ -1,6 +1,6 @@
 package io.glasslink.booking.api;
 
-import io.glasslink.booking.web.ProblemTypes;
+import io.glasslink.booking.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
@@ -13,9 +13,8 @@ class NotAPartnerException extends ErrorResponseException {
     }
 
     private static ProblemDetail problem() {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "not-a-partner",
                 "the partner API is for partners: the identity carries no partner_id");
-        problem.setType(ProblemTypes.type("not-a-partner"));
         problem.setTitle("Not a partner");
         return problem;
     }

@@ -17,6 +17,7 @@ import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingService.PartnerBooking;
 import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.web.InvalidRequestException;
+import io.glasslink.booking.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -45,11 +46,11 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Partner API: bookings (idempotent creation), cancellation, rescheduling, listing. The availability search is
  * {@link PartnerAvailabilityController}'s. Parameter constraints are checked by Spring MVC's own method validation
- * (400 naming the parameter). Error answers are described once in {@link OpenApiDocument}.
+ * (400 naming the parameter). Error answers are described once in {@link OpenApiConfiguration}.
  */
 @RestController
 @RequestMapping(value = "/api/v1", produces = "application/json")
-@Tag(name = OpenApiDocument.BOOKINGS)
+@Tag(name = OpenApiConfiguration.BOOKINGS)
 class PartnerApiController {
 
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -73,7 +74,7 @@ class PartnerApiController {
                     + "written for a refused request. The same Idempotency-Key with the same body answers the same "
                     + "booking (Idempotent-Replayed: true); with another body it is refused (422).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    examples = @ExampleObject(name = "replacement", value = OpenApiDocument.NEW_BOOKING_EXAMPLE))),
+                    examples = @ExampleObject(name = "replacement", value = OpenApiConfiguration.NEW_BOOKING_EXAMPLE))),
             responses = {
                     @ApiResponse(responseCode = "201", description = "The booking, as it stands after its saga ran",
                             headers = {
@@ -83,16 +84,16 @@ class PartnerApiController {
                                             + "an earlier request with the same key", schema = @Schema(type = "boolean"))},
                             content = @Content(mediaType = "application/json",
                                     schema = @Schema(implementation = BookingView.class),
-                                    examples = @ExampleObject(name = "confirmed", value = OpenApiDocument.BOOKING_EXAMPLE))),
-                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
-                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
-                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_BOOKING),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+                                    examples = @ExampleObject(name = "confirmed", value = OpenApiConfiguration.BOOKING_EXAMPLE))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_BOOKING),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
     @PostMapping(value = "/bookings", consumes = "application/json")
     ResponseEntity<BookingView> create(@AuthenticationPrincipal Jwt identity,
                                        @Parameter(in = ParameterIn.HEADER, required = true,
@@ -129,13 +130,13 @@ class PartnerApiController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "The booking", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingView.class),
-                            examples = @ExampleObject(name = "confirmed", value = OpenApiDocument.BOOKING_EXAMPLE))),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+                            examples = @ExampleObject(name = "confirmed", value = OpenApiConfiguration.BOOKING_EXAMPLE))),
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
     @GetMapping("/bookings/{reference}")
     BookingView get(@AuthenticationPrincipal Jwt identity,
                     @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
@@ -146,12 +147,12 @@ class PartnerApiController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "One page of your bookings", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingPage.class))),
-                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+                    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
     @GetMapping("/bookings")
     BookingPage list(@AuthenticationPrincipal Jwt identity,
                      @Parameter(description = "Page number, from 0", example = "0")
@@ -169,14 +170,14 @@ class PartnerApiController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "The cancelled booking", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "409", ref = OpenApiDocument.R409),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500),
-                    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)})
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.R409),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)})
     @PostMapping("/bookings/{reference}/cancel")
     BookingView cancel(@AuthenticationPrincipal Jwt identity,
                        @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
@@ -189,18 +190,18 @@ class PartnerApiController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "The booking at its new start", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
-                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "409", ref = OpenApiDocument.R409),
-                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
-                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
-                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_START),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500),
-                    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)})
+                    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.R409),
+                    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_START),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)})
     @PostMapping(value = "/bookings/{reference}/reschedule", consumes = "application/json")
     BookingView reschedule(@AuthenticationPrincipal Jwt identity,
                            @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference,

@@ -12,6 +12,7 @@ import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.centres.Postcode;
 import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.web.InvalidRequestException;
+import io.glasslink.booking.web.OpenApiConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(value = "/api/v1", produces = "application/json")
-@Tag(name = OpenApiDocument.AVAILABILITY)
+@Tag(name = OpenApiConfiguration.AVAILABILITY)
 class PartnerAvailabilityController {
 
     private final Timer searchTimer;
@@ -57,20 +58,20 @@ class PartnerAvailabilityController {
                     + "reached the answer comes from the cloud's copy of stock and appointments and says "
                     + "`provisional: true`.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-                    examples = @ExampleObject(name = "replacement", value = OpenApiDocument.SEARCH_EXAMPLE))),
+                    examples = @ExampleObject(name = "replacement", value = OpenApiConfiguration.SEARCH_EXAMPLE))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "Bookable slots", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = AvailabilityAnswer.class),
-                            examples = @ExampleObject(name = "slots", value = OpenApiDocument.SLOTS_EXAMPLE))),
-                    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400),
-                    @ApiResponse(responseCode = "401", ref = OpenApiDocument.R401),
-                    @ApiResponse(responseCode = "403", ref = OpenApiDocument.R403),
-                    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406),
-                    @ApiResponse(responseCode = "413", ref = OpenApiDocument.R413),
-                    @ApiResponse(responseCode = "415", ref = OpenApiDocument.R415),
-                    @ApiResponse(responseCode = "422", ref = OpenApiDocument.R422_SEARCH),
-                    @ApiResponse(responseCode = "429", ref = OpenApiDocument.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)})
+                            examples = @ExampleObject(name = "slots", value = OpenApiConfiguration.SLOTS_EXAMPLE))),
+                    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400),
+                    @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
+                    @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
+                    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
+                    @ApiResponse(responseCode = "413", ref = OpenApiConfiguration.R413),
+                    @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.R415),
+                    @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_SEARCH),
+                    @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
     @PostMapping(value = "/availability/search", consumes = "application/json")
     AvailabilityAnswer search(@Valid @RequestBody AvailabilitySearch search) {
         PartnerApiController.requirePartForReplacement(search.jobType().needsPart(), search.partNumber());

@@ -9,7 +9,7 @@ import java.util.Map;
 import javax.crypto.SecretKey;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import io.glasslink.booking.web.ProblemTypes;
+import io.glasslink.booking.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,9 +49,9 @@ class IdentitySecurity {
     @Order(1)
     SecurityFilterChain partnerApi(HttpSecurity http, JwtDecoder identityDecoder, IdentityProperties identity,
                                    JsonMapper json) throws Exception {
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> ProblemTypes.write(response, json, request,
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> Problems.write(response, json, request,
                 401, "unauthenticated", "a valid " + identity.header() + " token from the gateway is required");
-        AccessDeniedHandler forbidden = (request, response, e) -> ProblemTypes.write(response, json, request, 403,
+        AccessDeniedHandler forbidden = (request, response, e) -> Problems.write(response, json, request, 403,
                 "forbidden", "not allowed");
         return http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())

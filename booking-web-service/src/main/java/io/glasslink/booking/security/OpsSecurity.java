@@ -1,6 +1,6 @@
 package io.glasslink.booking.security;
 
-import io.glasslink.booking.web.ProblemTypes;
+import io.glasslink.booking.web.Problems;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -29,7 +29,7 @@ class OpsSecurity {
     SecurityFilterChain actuator(HttpSecurity http, OpsProperties ops, JsonMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"glasslink ops\"");
-            ProblemTypes.write(response, json, request, 401, "unauthenticated", "the ops credentials are required");
+            Problems.write(response, json, request, 401, "unauthenticated", "the ops credentials are required");
         };
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
                 // the password comes from the environment, in clear: nothing is gained by hashing it in memory
@@ -42,7 +42,7 @@ class OpsSecurity {
                         .anyRequest().hasRole(ROLE))
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthenticated))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated)
-                        .accessDeniedHandler((request, response, denied) -> ProblemTypes.write(response, json, request,
+                        .accessDeniedHandler((request, response, denied) -> Problems.write(response, json, request,
                                 403, "forbidden", "the ops role is required")))
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

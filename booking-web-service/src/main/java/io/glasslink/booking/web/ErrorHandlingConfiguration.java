@@ -20,9 +20,9 @@ class ErrorHandlingConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit(WebLimitsProperties limits, JsonMapper json) {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(
-                new BodySizeLimit(limits.maxBodySize().toBytes(), json));
+    FilterRegistrationBean<RequestSizeLimitFilter> bodySizeLimit(RequestLimitsProperties limits, JsonMapper json) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(limits.maxRequestSize().toBytes(), json));
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -128,7 +128,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ContentTooLargeException tooLarge = cause(ex, ContentTooLargeException.class);
+        RequestSizeLimitFilter.ContentTooLargeException tooLarge = cause(ex, RequestSizeLimitFilter.ContentTooLargeException.class);
         if (tooLarge != null) {
             return problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", tooLarge.getMessage(), request);
         }
@@ -161,17 +161,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BookingRulesException.class)
     ResponseEntity<Object> rules(BookingRulesException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable",
                 e.violations().stream().map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")));
-        problem.setType(ProblemTypes.type("unprocessable"));
         problem.setProperty("errors", e.violations().stream().map(v -> error(v.field(), v.message())).toList());
         return entity(problem, request);
     }
 
     @ExceptionHandler(PostcodeNotServedException.class)
     ResponseEntity<Object> notServed(PostcodeNotServedException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
-        problem.setType(ProblemTypes.type("not-served"));
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "not-served",
+                e.getMessage());
         problem.setProperty("errors", List.of(error("postcode", "is not served by the network")));
         return entity(problem, request);
     }
@@ -183,8 +182,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NoticePolicyException.class)
     ResponseEntity<Object> notice(NoticePolicyException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setType(ProblemTypes.type("notice-policy"));
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "notice-policy",
+                e.getMessage());
         problem.setProperty("policy", e.policy());
         return entity(problem, request);
     }
@@ -201,9 +200,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(OnPremUnavailableException.class)
     ResponseEntity<Object> unavailable(OnPremUnavailableException e, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "back-office-unavailable",
                 "the back office cannot be reached right now; try again later");
-        problem.setType(ProblemTypes.type("back-office-unavailable"));
         complete(problem, 503, request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
     }
@@ -219,16 +217,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(String detail, List<FieldProblem> problems, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setType(ProblemTypes.type("invalid-request"));
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
+                detail);
         problem.setProperty("errors", problems.stream().map(p -> error(p.field(), p.message())).toList());
         return entity(problem, request);
     }
 
     private ResponseEntity<Object> problem(HttpStatus status, String slug, String detail, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(ProblemTypes.type(slug));
-        return entity(problem, request);
+        return entity(Problems.of(status, slug, detail), request);
     }
 
     private ResponseEntity<Object> entity(ProblemDetail problem, WebRequest request) {
@@ -239,7 +235,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Fills in what a framework-made problem leaves out: the contract's type, a title, a detail and the path. */
     private static void complete(ProblemDetail problem, int status, WebRequest request) {
         if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            problem.setType(ProblemTypes.type(ProblemTypes.slugOf(status)));
+            problem.setType(Problems.type(Problems.slugFor(status)));
         }
         HttpStatus known = HttpStatus.resolve(status);
         if (problem.getTitle() == null) {

@@ -35,7 +35,7 @@ public class ProblemErrorController extends BasicErrorController {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String detail = status.is5xxServerError() ? "an unexpected error occurred" : status.getReasonPhrase();
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemTypes.body(status.value(), ProblemTypes.slugOf(status.value()), detail,
+                .body(Problems.body(status.value(), Problems.slugFor(status.value()), detail,
                         uri == null ? request.getRequestURI() : uri.toString()));
     }
 }

@@ -256,6 +256,16 @@ class PartnerApiEdgeTest extends IntegrationTest {
                 "application/x-www-form-urlencoded", "Accept", "application/json");
         assertThat(csrf.status()).isEqualTo(403);
         assertThat(csrf.problem().get("type").asString()).endsWith("/forbidden");
+        // headers over Tomcat's limit are refused by Tomcat itself (400, before any servlet): still a problem
+        Answer headers = http.send("GET", "/api/v1/bookings", null, "X-Glasslink-Identity",
+                TestIdentity.partner("P-EDGE"), "X-Padding", "x".repeat(20_000));
+        assertThat(headers.status()).isIn(400, 431);
+        headers.problem();
+        for (String console : new String[] {"/actuator/loggers", "/actuator/env", "/actuator/threaddump"}) {
+            Answer refused = http.send("GET", console, null);
+            assertThat(refused.status()).as(console).isEqualTo(401);
+            refused.problem();
+        }
         Answer ops = http.send("GET", "/actuator/metrics", null);
         assertThat(ops.status()).isEqualTo(401);
         assertThat(ops.header("www-authenticate")).startsWith("Basic");

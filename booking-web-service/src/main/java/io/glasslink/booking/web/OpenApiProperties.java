@@ -1,4 +1,4 @@
-package io.glasslink.booking.api;
+package io.glasslink.booking.web;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

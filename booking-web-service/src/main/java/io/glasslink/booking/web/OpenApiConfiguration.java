@@ -1,10 +1,9 @@
-package io.glasslink.booking.api;
+package io.glasslink.booking.web;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.glasslink.booking.web.ProblemTypes;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.examples.Example;
@@ -34,42 +33,42 @@ import tools.jackson.databind.json.JsonMapper;
  * and the problem+json answers every operation refers to ({@code #/components/responses/...}).
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiDocument {
+public class OpenApiConfiguration {
 
     private static final JsonMapper EXAMPLES = JsonMapper.builder().build();
 
-    static final String BOOKINGS = "bookings";
-    static final String AVAILABILITY = "availability";
+    public static final String BOOKINGS = "bookings";
+    public static final String AVAILABILITY = "availability";
 
-    static final String R400 = "#/components/responses/InvalidRequest";
-    static final String R401 = "#/components/responses/Unauthenticated";
-    static final String R403 = "#/components/responses/NotAPartner";
-    static final String R404 = "#/components/responses/NotFound";
-    static final String R406 = "#/components/responses/NotAcceptable";
-    static final String R409 = "#/components/responses/Conflict";
-    static final String R413 = "#/components/responses/ContentTooLarge";
-    static final String R415 = "#/components/responses/UnsupportedMediaType";
-    static final String R422_BOOKING = "#/components/responses/BookingRefused";
-    static final String R422_START = "#/components/responses/StartRefused";
-    static final String R422_SEARCH = "#/components/responses/NotServed";
-    static final String R429 = "#/components/responses/RateLimited";
-    static final String R500 = "#/components/responses/ServerError";
-    static final String R503 = "#/components/responses/BackOfficeUnavailable";
+    public static final String R400 = "#/components/responses/InvalidRequest";
+    public static final String R401 = "#/components/responses/Unauthenticated";
+    public static final String R403 = "#/components/responses/NotAPartner";
+    public static final String R404 = "#/components/responses/NotFound";
+    public static final String R406 = "#/components/responses/NotAcceptable";
+    public static final String R409 = "#/components/responses/Conflict";
+    public static final String R413 = "#/components/responses/ContentTooLarge";
+    public static final String R415 = "#/components/responses/UnsupportedMediaType";
+    public static final String R422_BOOKING = "#/components/responses/BookingRefused";
+    public static final String R422_START = "#/components/responses/StartRefused";
+    public static final String R422_SEARCH = "#/components/responses/NotServed";
+    public static final String R429 = "#/components/responses/RateLimited";
+    public static final String R500 = "#/components/responses/ServerError";
+    public static final String R503 = "#/components/responses/BackOfficeUnavailable";
 
-    static final String NEW_BOOKING_EXAMPLE = """
+    public static final String NEW_BOOKING_EXAMPLE = """
             {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"partNumber":"WS-RENAULT-CLIO-5","centreId":"C326",
              "mode":"CENTRE","start":"2026-12-14T14:00:00+01:00",
              "vehicle":{"make":"Renault","model":"Clio","year":2021,"plate":"AB-123-CD"},
              "customer":{"name":"Ada Lovelace","email":"ada@example.com","phone":"+33 6 01 02 03 04","consent":true}}""";
-    static final String BOOKING_EXAMPLE = """
+    public static final String BOOKING_EXAMPLE = """
             {"reference":"GL-7K3M9QXA","status":"CONFIRMED","message":"confirmed","jobType":"WINDSCREEN_REPLACEMENT",
              "calibration":true,"partNumber":"WS-RENAULT-CLIO-5","centreId":"C326","mode":"CENTRE",
              "start":"2026-12-14T14:00:00+01:00","end":"2026-12-14T16:15:00+01:00",
              "createdAt":"2026-12-09T09:00:12.345+01:00"}""";
-    static final String SEARCH_EXAMPLE = """
+    public static final String SEARCH_EXAMPLE = """
             {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"partNumber":"WS-RENAULT-CLIO-5","postcode":"75011",
              "mode":"CENTRE"}""";
-    static final String SLOTS_EXAMPLE = """
+    public static final String SLOTS_EXAMPLE = """
             {"provisional":false,"slots":[{"centreId":"C326","centreName":"glasslink Paris 11","city":"Paris",
              "distanceKm":0.0,"mode":"CENTRE","start":"2026-12-14T14:00:00+01:00","end":"2026-12-14T16:15:00+01:00"}]}""";
 
@@ -123,7 +122,7 @@ class OpenApiDocument {
         return new ObjectSchema()
                 .description("An RFC 9457 problem")
                 .addProperty("type", new StringSchema().format("uri").description("One of the types listed at "
-                        + ProblemTypes.BASE).example(ProblemTypes.BASE + "invalid-request"))
+                        + Problems.TYPE_BASE).example(Problems.TYPE_BASE + "invalid-request"))
                 .addProperty("title", new StringSchema().example("Bad Request"))
                 .addProperty("status", new IntegerSchema().example(400))
                 .addProperty("detail", new StringSchema().example("the request has invalid fields"))
@@ -175,7 +174,7 @@ class OpenApiDocument {
     }
 
     private static ApiResponse problem(String description, int status, String slug, String detail, String error) {
-        String example = "{\"type\":\"" + ProblemTypes.BASE + slug + "\",\"title\":\"" + title(status)
+        String example = "{\"type\":\"" + Problems.TYPE_BASE + slug + "\",\"title\":\"" + title(status)
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"instance\":\"/api/v1/bookings\""
                 + (error == null ? "" : ",\"errors\":[" + error + "]") + "}";
         return new ApiResponse().description(description).content(new Content().addMediaType("application/problem+json",

@@ -7,8 +7,8 @@ import org.springframework.util.unit.DataSize;
 /**
  * Size limits of the HTTP edge ({@code glasslink.web.*}).
  *
- * @param maxBodySize the largest request body the partner API reads (a booking is about 1 KB)
+ * @param maxRequestSize the largest request body the partner API reads (a booking is about 1 KB)
  */
 @ConfigurationProperties("glasslink.web")
-public record WebLimitsProperties(@DefaultValue("64KB") DataSize maxBodySize) {
+public record RequestLimitsProperties(@DefaultValue("64KB") DataSize maxRequestSize) {
 }

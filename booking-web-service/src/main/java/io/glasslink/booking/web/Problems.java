@@ -7,28 +7,38 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The problem types of docs/contracts.md ("Problem types"), and the one way to write a problem from outside Spring
- * MVC (security entry points, filters, the error page).
+ * The problem types of docs/contracts.md ("Problem types") this service answers, the one factory of its
+ * {@link ProblemDetail}s, and the one way to write a problem from outside Spring MVC (security entry points,
+ * filters, the error page).
  */
-public final class ProblemTypes {
+public final class Problems {
 
-    /** Where every problem type lives. */
-    public static final String BASE = "https://glasslink.io/problems/";
+    /** Prefix of every problem {@code type} URI. */
+    public static final String TYPE_BASE = "https://glasslink.io/problems/";
 
-    private ProblemTypes() {
+    private Problems() {
+    }
+
+    /** A problem of type {@code slug} (the request path is filled in by {@link ProblemDetailsAdvice}). */
+    public static ProblemDetail of(HttpStatusCode status, String slug, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type(slug));
+        return problem;
     }
 
     /** The type URI of {@code slug}. */
     public static URI type(String slug) {
-        return URI.create(BASE + slug);
+        return URI.create(TYPE_BASE + slug);
     }
 
     /** The general problem type of a status, for errors that have no more precise one. */
-    public static String slugOf(int status) {
+    public static String slugFor(int status) {
         return switch (status) {
             case 400 -> "invalid-request";
             case 401 -> "unauthenticated";
@@ -53,7 +63,7 @@ public final class ProblemTypes {
     public static Map<String, Object> body(int status, String slug, String detail, String instance) {
         HttpStatus known = HttpStatus.resolve(status);
         Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", BASE + slug);
+        problem.put("type", TYPE_BASE + slug);
         problem.put("title", known == null ? "Error" : known.getReasonPhrase());
         problem.put("status", status);
         problem.put("detail", detail);

@@ -13,16 +13,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Caps request bodies of the partner API ({@code glasslink.booking.max-body-bytes}): Spring MVC sets no limit on a
+ * Caps request bodies of the partner API ({@code glasslink.web.max-request-size}): Spring MVC sets no limit on a
  * JSON body (Tomcat's {@code max-http-form-post-size} covers forms only). A declared length over the limit is answered
  * 413 before anything is read; a chunked body fails with {@link ContentTooLargeException} when it passes the limit.
  */
-public class BodySizeLimit extends OncePerRequestFilter {
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long limit;
     private final JsonMapper json;
 
-    public BodySizeLimit(long limit, JsonMapper json) {
+    public RequestSizeLimitFilter(long limit, JsonMapper json) {
         this.limit = limit;
         this.json = json;
     }
@@ -36,11 +36,19 @@ public class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            ProblemTypes.write(response, json, request, 413, "content-too-large",
+            Problems.write(response, json, request, 413, "content-too-large",
                     "the body is over the limit of " + limit + " bytes");
             return;
         }
         chain.doFilter(request.getContentLengthLong() >= 0 ? request : new Limited(request, limit), response);
+    }
+
+    /** A body grew over the limit while it was read: answered 413 by {@link ProblemDetailsAdvice}. */
+    public static final class ContentTooLargeException extends IOException {
+
+        ContentTooLargeException(long limit) {
+            super("the body is over the limit of " + limit + " bytes");
+        }
     }
 
     /** A request whose body stream fails once it has given more than {@code limit} bytes. */
