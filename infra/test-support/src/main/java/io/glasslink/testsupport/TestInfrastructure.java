@@ -93,8 +93,19 @@ public final class TestInfrastructure {
      * shared one. The caller destroys it.
      */
     public static EmbeddedKafkaKraftBroker newPrivateKafkaBroker(int partitions, String... topics) {
+        return newPrivateKafkaBroker(partitions, Map.of(), topics);
+    }
+
+    /**
+     * A new broker of its own with extra broker properties (e.g. {@code advertised.listeners}, for a
+     * test that puts a proxy between its clients and the broker). The caller destroys it.
+     */
+    public static EmbeddedKafkaKraftBroker newPrivateKafkaBroker(int partitions, Map<String, String> brokerProperties,
+                                                                 String... topics) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, topics);
-        broker.brokerProperties(SINGLE_BROKER_PROPERTIES);
+        Map<String, String> properties = new java.util.HashMap<>(SINGLE_BROKER_PROPERTIES);
+        properties.putAll(brokerProperties);
+        broker.brokerProperties(properties);
         // Kafka's test kit deletes the broker's log directories in a JVM shutdown hook of its own,
         // which runs concurrently with the contexts' close: the broker then fails its log dirs
         // while clients still talk to it. Deleting them as a Boot shutdown handler runs it after
