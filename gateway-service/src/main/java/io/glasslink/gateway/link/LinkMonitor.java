@@ -1,5 +1,6 @@
 package io.glasslink.gateway.link;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -63,7 +64,7 @@ public class LinkMonitor implements SmartLifecycle {
             log.info("The link's state is not followed (glasslink.gateway.link.control-url is empty): on-prem calls are tagged unknown");
             return;
         }
-        polling = Flux.interval(properties.pollInterval())
+        polling = Flux.interval(Duration.ZERO, properties.pollInterval())
                 .onBackpressureDrop()
                 .concatMap(tick -> read(), 1)
                 .subscribe(this::update);
@@ -81,6 +82,12 @@ public class LinkMonitor implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Before the web server: the first read is under way when the first request comes. */
+    @Override
+    public int getPhase() {
+        return 0;
     }
 
     private Mono<LinkReport> read() {
