@@ -29,6 +29,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void noFeatureDependsOnTheWebEdge() {
+        // the features throw their own exceptions; web/ProblemDetailsAdvice maps them to problem types
+        noClasses().that().resideOutsideOfPackage("io.glasslink.planning.web")
+                .should().dependOnClassesThat().resideInAPackage("io.glasslink.planning.web")
+                .check(CLASSES);
+    }
+
+    @Test
     void businessTimeComesFromTheClockBeanOnly() {
         TimeChecks.checkNoSystemClock("io.glasslink.planning");
     }

@@ -116,10 +116,13 @@ public abstract class PlanningIntegrationTest {
         return spec.retrieve().toEntity(String.class);
     }
 
-    /** Checks the answer is a problem of the shared shape with this status (docs/contracts.md "Errors") and returns it. */
+    /**
+     * Checks the answer is a problem of the shared shape with this status (docs/contracts.md "Errors"; Retry-After on a
+     * 503, Allow on a 405) and returns it.
+     */
     protected static tools.jackson.databind.JsonNode problem(org.springframework.http.ResponseEntity<String> r, int status) {
         org.assertj.core.api.Assertions.assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(status);
-        return io.glasslink.testsupport.ProblemChecks.check(status, r.getHeaders().getFirst("Content-Type"), r.getBody());
+        return io.glasslink.testsupport.ProblemChecks.check(status, r.getHeaders()::getFirst, r.getBody());
     }
 
     /** {@link #problem} naming {@code field} among its errors. */

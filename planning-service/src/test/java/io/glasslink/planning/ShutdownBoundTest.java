@@ -65,9 +65,8 @@ class ShutdownBoundTest {
                     .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build()
                     .get().uri("/api/v1/appointments/{id}", UUID.randomUUID())
                     .header("X-Glasslink-Identity", TestIdentity.token()).retrieve().toEntity(String.class);
-            ProblemChecks.check(answer.getStatusCode().value(), answer.getHeaders().getFirst("Content-Type"), answer.getBody());
             assertThat(answer.getStatusCode().value()).as("PostgreSQL gone: 503").isEqualTo(503);
-            assertThat(answer.getHeaders().getFirst("Retry-After")).isNotBlank();
+            ProblemChecks.check(503, answer.getHeaders()::getFirst, answer.getBody());
 
             long start = System.nanoTime();
             service.close();

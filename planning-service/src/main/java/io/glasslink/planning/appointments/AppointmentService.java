@@ -9,17 +9,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.glasslink.planning.FieldProblem;
 import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
 import io.glasslink.planning.network.Centre;
+import io.glasslink.planning.network.NotServedException;
 import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.slots.TechnicianFreeTime;
 import io.glasslink.planning.slots.Candidates;
 import io.glasslink.planning.slots.Interval;
 import io.glasslink.planning.slots.Mode;
-import io.glasslink.planning.web.FieldProblem;
-import io.glasslink.planning.web.InvalidRequestException;
-import io.glasslink.planning.web.UnprocessableRequestException;
 import io.glasslink.planning.workforce.Technician;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -72,7 +71,7 @@ public class AppointmentService {
         if (command.mode() == Mode.HOME) {
             Postcode postcode = new Postcode(command.postcode());
             if (!centre.hasVans() || !centre.departement().equals(postcode.departement())) {
-                throw UnprocessableRequestException.notServed("postcode", "centre " + centre.centreId()
+                throw new NotServedException("postcode", "centre " + centre.centreId()
                         + " has no van serving postcode " + postcode.value());
             }
         }
@@ -228,14 +227,14 @@ public class AppointmentService {
             problems.add(new FieldProblem("start", "falls in the hour the clocks repeat: no slot is offered then"));
         }
         if (!problems.isEmpty()) {
-            throw UnprocessableRequestException.breaks(problems);
+            throw new StartNotOfferedException(problems);
         }
     }
 
     /** 422 when nobody of the team works over [start, end) at all (closed, holiday, outside hours); otherwise the 409 is for busy time. */
     private void checkSomeoneWorks(List<Technician> team, Centre centre, Mode mode, Instant start, Instant end) {
         if (!freeTime.anyWorks(team, t -> mode == Mode.CENTRE ? centre : null, start, end)) {
-            throw UnprocessableRequestException.breaks(List.of(new FieldProblem("start", "is outside the working hours of "
+            throw new StartNotOfferedException(List.of(new FieldProblem("start", "is outside the working hours of "
                     + centre.centreId() + " (" + mode + "): not a start the slot search offers")));
         }
     }
@@ -276,7 +275,7 @@ public class AppointmentService {
             problems.add(new FieldProblem("start", "is required"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new InvalidAppointmentRequestException(problems);
         }
     }
 }

@@ -5,11 +5,11 @@ import java.util.Set;
 
 import io.glasslink.planning.network.Centre;
 import io.glasslink.planning.network.Network;
+import io.glasslink.planning.network.NotServedException;
 import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.workforce.Skill;
 import io.glasslink.planning.workforce.Technician;
 import io.glasslink.planning.workforce.Workforce;
-import io.glasslink.planning.web.UnprocessableRequestException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +30,14 @@ public class Candidates {
     /** The centre, or 422 ({@code not-served}, naming {@code field}) when the network has no such centre. */
     public Centre centre(String centreId, String field) {
         return network.centre(centreId)
-                .orElseThrow(() -> UnprocessableRequestException.notServed(field, "no centre " + centreId + " in the network"));
+                .orElseThrow(() -> new NotServedException(field, "no centre " + centreId + " in the network"));
     }
 
     /** The van centres serving a home postcode, or 422 when none does. */
     public List<Centre> vanCentres(Postcode postcode) {
         List<Centre> centres = network.vanCentresServing(postcode);
         if (centres.isEmpty()) {
-            throw UnprocessableRequestException.notServed("postcode", postcode.value() + " is not served by any van");
+            throw new NotServedException("postcode", postcode.value() + " is not served by any van");
         }
         return centres;
     }

@@ -13,15 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongConsumer;
 
+import io.glasslink.planning.FieldProblem;
 import io.glasslink.planning.PlanningProperties;
 import io.glasslink.planning.PlanningTime;
 import io.glasslink.planning.network.Centre;
+import io.glasslink.planning.network.NotServedException;
 import io.glasslink.planning.network.Postcode;
 import io.glasslink.planning.workforce.Skill;
 import io.glasslink.planning.workforce.Technician;
-import io.glasslink.planning.web.FieldProblem;
-import io.glasslink.planning.web.InvalidRequestException;
-import io.glasslink.planning.web.UnprocessableRequestException;
 import org.springframework.stereotype.Service;
 
 /** Answers "when can this job be done here?" with free start times and their capacity. */
@@ -166,7 +165,7 @@ public class SlotSearch {
 
     private static Postcode postcode(String value) {
         if (value.startsWith("97") || value.startsWith("98")) {
-            throw UnprocessableRequestException.notServed("postcode", value + " is overseas: not served");
+            throw new NotServedException("postcode", value + " is overseas: not served");
         }
         return new Postcode(value);
     }
@@ -223,7 +222,7 @@ public class SlotSearch {
             problems.add(new FieldProblem("limit", "must be between 1 and " + MAX_LIMIT));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new InvalidSlotQueryException(problems);
         }
     }
 }

@@ -5,9 +5,21 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.glasslink.planning.FieldProblem;
+import io.glasslink.planning.appointments.AppointmentNotFoundException;
+import io.glasslink.planning.appointments.AppointmentStateException;
+import io.glasslink.planning.appointments.InvalidAppointmentRequestException;
+import io.glasslink.planning.appointments.NoticePolicyViolationException;
+import io.glasslink.planning.appointments.SlotUnavailableException;
+import io.glasslink.planning.appointments.StartNotOfferedException;
+import io.glasslink.planning.idempotency.IdempotencyKeyReusedException;
+import io.glasslink.planning.network.NotServedException;
+import io.glasslink.planning.slots.InvalidSlotQueryException;
+import io.glasslink.planning.web.Problems.ProblemType;
+import io.glasslink.planning.workforce.InvalidAbsenceException;
+import io.glasslink.planning.workforce.UnknownTechnicianException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
@@ -41,42 +53,87 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error the MVC layer sees becomes {@code application/problem+json} (RFC 9457) with a type of
- * {@link ProblemType}: the features' refusals ({@link ProblemException}), the framework's own
- * (unreadable body, unknown route, method, media type, ...), Spring Security's (resolved here from
- * its entry point) and anything unexpected (500, nothing more said). Validation errors name each
- * field in {@code errors[]}.
+ * {@link ProblemType}: the features' own refusals (each feature throws its exceptions, this maps them), the
+ * framework's (unreadable body, unknown route, method, media type, ...), Spring Security's (resolved here from its
+ * entry point) and anything unexpected (500, nothing more said). Validation errors name each field in
+ * {@code errors[]}.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
-    @ExceptionHandler(ProblemException.class)
-    ProblemDetail refused(ProblemException e) {
-        ProblemDetail p = problem(e.type(), e.getMessage(), e.errors());
-        e.properties().forEach(p::setProperty);
+    @ExceptionHandler(InvalidSlotQueryException.class)
+    ProblemDetail invalidSlotQuery(InvalidSlotQueryException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(InvalidAppointmentRequestException.class)
+    ProblemDetail invalidAppointmentRequest(InvalidAppointmentRequestException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(InvalidAbsenceException.class)
+    ProblemDetail invalidAbsence(InvalidAbsenceException e) {
+        return invalid(e.problems());
+    }
+
+    @ExceptionHandler(NotServedException.class)
+    ProblemDetail notServed(NotServedException e) {
+        return Problems.of(ProblemType.NOT_SERVED, e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler(StartNotOfferedException.class)
+    ProblemDetail startNotOffered(StartNotOfferedException e) {
+        return Problems.of(ProblemType.UNPROCESSABLE, e.getMessage(), e.problems());
+    }
+
+    @ExceptionHandler({AppointmentNotFoundException.class, UnknownTechnicianException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(AppointmentStateException.class)
+    ProblemDetail invalidState(AppointmentStateException e) {
+        return Problems.of(ProblemType.INVALID_STATE, e.getMessage());
+    }
+
+    @ExceptionHandler(NoticePolicyViolationException.class)
+    ProblemDetail noticePolicy(NoticePolicyViolationException e) {
+        ProblemDetail p = Problems.of(ProblemType.NOTICE_POLICY, e.getMessage());
+        p.setProperty("policy", e.policy());
         return p;
+    }
+
+    @ExceptionHandler(SlotUnavailableException.class)
+    ProblemDetail slotUnavailable(SlotUnavailableException e) {
+        return Problems.of(ProblemType.SLOT_UNAVAILABLE, e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReusedException.class)
+    ProblemDetail keyReused(IdempotencyKeyReusedException e) {
+        return Problems.of(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage());
     }
 
     @ExceptionHandler(AuthenticationException.class)
     ProblemDetail unauthenticated(AuthenticationException e) {
-        return problem(ProblemType.UNAUTHENTICATED, "valid credentials are required", List.of());
+        return Problems.of(ProblemType.UNAUTHENTICATED, "valid credentials are required");
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail forbidden(AccessDeniedException e) {
-        return problem(ProblemType.FORBIDDEN, "these credentials do not allow this", List.of());
+        return Problems.of(ProblemType.FORBIDDEN, "these credentials do not allow this");
     }
 
     /** Spring Security's firewall refused a parameter (a control character in a query string, ...). */
     @ExceptionHandler(RequestRejectedException.class)
     ProblemDetail rejected(RequestRejectedException e) {
-        return problem(ProblemType.INVALID_REQUEST, "the request breaks an input rule: " + e.getMessage(), List.of());
+        return Problems.of(ProblemType.INVALID_REQUEST, "the request breaks an input rule: " + e.getMessage());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        return problem(ProblemType.CONFLICT, "the request conflicts with the stored planning", List.of());
+        return Problems.of(ProblemType.CONFLICT, "the request conflicts with the stored planning");
     }
 
     /**
@@ -86,8 +143,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(PessimisticLockingFailureException.class)
     ProblemDetail contention(PessimisticLockingFailureException e) {
-        ProblemDetail p = problem(ProblemType.CONTENTION,
-                "another request changed the same technician's time at the same moment; nothing was written, retry", List.of());
+        ProblemDetail p = Problems.of(ProblemType.CONTENTION,
+                "another request changed the same technician's time at the same moment; nothing was written, retry");
         p.setProperty("retryable", true);
         return p;
     }
@@ -98,11 +155,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (databaseUnreachable(e)) {
             log.warn("the database cannot be reached: {}", e.getMessage());
             return ResponseEntity.status(ProblemType.UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, "5")
-                    .body(problem(ProblemType.UNAVAILABLE, "the planning cannot be reached now; nothing was written", List.of()));
+                    .body(Problems.of(ProblemType.UNAVAILABLE, "the planning cannot be reached now; nothing was written"));
         }
         log.error("unexpected error", e);
         return ResponseEntity.internalServerError()
-                .body(problem(ProblemType.SERVER_ERROR, "the request could not be answered", List.of()));
+                .body(Problems.of(ProblemType.SERVER_ERROR, "the request could not be answered"));
     }
 
     /**
@@ -139,13 +196,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof StrictJsonConfiguration.ContentTooLargeException) {
-                return handleExceptionInternal(ex, problem(ProblemType.CONTENT_TOO_LARGE, t.getMessage(), List.of()), headers,
+            if (t instanceof RequestSizeLimitFilter.ContentTooLargeException) {
+                return handleExceptionInternal(ex, Problems.of(ProblemType.CONTENT_TOO_LARGE, t.getMessage()), headers,
                         HttpStatusCode.valueOf(ProblemType.CONTENT_TOO_LARGE.status()), request);
             }
         }
         FieldProblem error = unreadable(ex);
-        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, error.field() + ": " + error.message(),
+        return handleExceptionInternal(ex, Problems.of(ProblemType.INVALID_REQUEST, error.field() + ": " + error.message(),
                 List.of(error)), headers, status, request);
     }
 
@@ -155,7 +212,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getBindingResult().getFieldErrors().forEach(f -> errors.add(new FieldProblem(f.getField(), message(f))));
         ex.getBindingResult().getGlobalErrors().forEach(g -> errors.add(new FieldProblem("body", message(g))));
-        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, ProblemException.describe(errors), errors),
+        return handleExceptionInternal(ex, Problems.of(ProblemType.INVALID_REQUEST, FieldProblem.describe(errors), errors),
                 headers, status, request);
     }
 
@@ -165,7 +222,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         List<FieldProblem> errors = new ArrayList<>();
         ex.getParameterValidationResults().forEach(r -> r.getResolvableErrors().forEach(e -> errors.add(new FieldProblem(
                 r.getMethodParameter().getParameterName(), message(e)))));
-        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, ProblemException.describe(errors), errors),
+        return handleExceptionInternal(ex, Problems.of(ProblemType.INVALID_REQUEST, FieldProblem.describe(errors), errors),
                 headers, status, request);
     }
 
@@ -173,7 +230,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldProblem error = new FieldProblem(ex.getParameterName(), "is required");
-        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, error.field() + ": is required",
+        return handleExceptionInternal(ex, Problems.of(ProblemType.INVALID_REQUEST, error.field() + ": is required",
                 List.of(error)), headers, status, request);
     }
 
@@ -183,7 +240,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         String name = ex instanceof MethodArgumentTypeMismatchException m ? m.getName()
                 : ex.getPropertyName() != null ? ex.getPropertyName() : "parameter";
         FieldProblem error = new FieldProblem(name, "invalid value '" + ex.getValue() + "'" + allowed(ex.getRequiredType()));
-        return handleExceptionInternal(ex, problem(ProblemType.INVALID_REQUEST, name + ": " + error.message(), List.of(error)),
+        return handleExceptionInternal(ex, Problems.of(ProblemType.INVALID_REQUEST, name + ": " + error.message(), List.of(error)),
                 headers, status, request);
     }
 
@@ -265,13 +322,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return message == null ? "is invalid" : message;
     }
 
-    private static ProblemDetail problem(ProblemType type, String detail, List<FieldProblem> errors) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
-        p.setType(URI.create(type.uri()));
-        p.setTitle(type.title());
-        if (!errors.isEmpty()) {
-            p.setProperty("errors", errors.stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
-        }
-        return p;
+    private static ProblemDetail invalid(List<FieldProblem> errors) {
+        return Problems.of(ProblemType.INVALID_REQUEST, FieldProblem.describe(errors), errors);
     }
 }

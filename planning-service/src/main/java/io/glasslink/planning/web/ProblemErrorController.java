@@ -3,11 +3,13 @@ package io.glasslink.planning.web;
 import java.net.URI;
 import java.util.List;
 
+import io.glasslink.planning.web.Problems.ProblemType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.error.AbstractErrorController;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,16 +18,19 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Boot's error page ({@code /error}) answers problem+json: it writes the errors raised outside
- * Spring MVC (a filter's or Spring Security's {@code sendError}, the firewall, Tomcat's error
- * dispatch), which {@link ProblemDetailsAdvice} never sees. Replaces Boot's BasicErrorController.
+ * Boot's error page ({@code /error}) answers problem+json: it writes the errors raised outside Spring MVC (a filter's
+ * or Spring Security's {@code sendError}, the firewall, Tomcat's error dispatch), which {@link ProblemDetailsAdvice}
+ * never sees. Replaces Boot's BasicErrorController.
  */
 @RestController
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemErrorController extends AbstractErrorController {
 
-    ProblemErrorController(ErrorAttributes errorAttributes) {
+    private final RequestLimitsProperties limits;
+
+    ProblemErrorController(ErrorAttributes errorAttributes, RequestLimitsProperties limits) {
         super(errorAttributes, List.of());
+        this.limits = limits;
     }
 
     @RequestMapping(value = "${server.error.path:${error.path:/error}}", produces = {
@@ -33,11 +38,15 @@ class ProblemErrorController extends AbstractErrorController {
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         HttpStatus status = getStatus(request);
         ProblemType type = ProblemType.ofStatus(status.value());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(type));
-        problem.setType(URI.create(type.uri()));
-        problem.setTitle(type.title());
+        ProblemDetail problem = Problems.of(type, detail(type));
+        // the status of the answer, not the type's: an unlisted 4xx keeps its own status
+        problem.setStatus(status.value());
         problem.setInstance(instance(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, "5");
+        }
+        return answer.body(problem);
     }
 
     /** The path of the request that failed (as sent: it may not even be a valid URI). */
@@ -49,9 +58,9 @@ class ProblemErrorController extends AbstractErrorController {
         }
     }
 
-    private static String detail(ProblemType type) {
+    private String detail(ProblemType type) {
         return switch (type) {
-            case CONTENT_TOO_LARGE -> "the body is over " + StrictJsonConfiguration.MAX_BODY_BYTES + " bytes";
+            case CONTENT_TOO_LARGE -> RequestSizeLimitFilter.tooLarge(limits.maxRequestSize().toBytes());
             case NOT_FOUND -> "no such resource";
             case SERVER_ERROR -> "the request could not be answered";
             default -> type.title();

@@ -1,26 +1,15 @@
 package io.glasslink.planning.web;
 
 import java.beans.PropertyEditorSupport;
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.function.Predicate;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
@@ -43,14 +32,10 @@ import tools.jackson.databind.type.LogicalType;
  * number), unknown properties and trailing tokens; every JSON string is trimmed, refused when it
  * holds a control character or an unpaired surrogate, and empty when it is made only of invisible
  * characters; query parameters follow the same rules (the firewall refuses control characters, a
- * boolean is {@code true} or {@code false}); a body over {@link #MAX_BODY_BYTES} is refused with 413.
- * Required fields and maximum lengths are Bean Validation constraints on the request types.
+ * boolean is {@code true} or {@code false}). Required fields and maximum lengths are Bean Validation constraints on the request types.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
-
-    /** The largest request body accepted (the largest request, a 20-centre search, is under 1 KiB). */
-    static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
@@ -112,13 +97,6 @@ class StrictJsonConfiguration {
             binder.registerCustomEditor(boolean.class, strict);
             binder.registerCustomEditor(Boolean.class, strict);
         }
-    }
-
-    @Bean
-    FilterRegistrationBean<BodySizeLimit> bodySizeLimit() {
-        FilterRegistrationBean<BodySizeLimit> registration = new FilterRegistrationBean<>(new BodySizeLimit());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     /** A string read from JSON, refused when it breaks an input rule (a 400 naming the field). */
@@ -215,87 +193,6 @@ class StrictJsonConfiguration {
         private static boolean invisible(int codePoint) {
             return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
                     || Character.getType(codePoint) == Character.FORMAT;
-        }
-    }
-
-    /**
-     * Refuses a body over the limit: by its {@code Content-Length} at once (413 through the error
-     * page), a chunked one when it reads past the limit (413 from {@link ProblemDetailsAdvice}).
-     */
-    static final class BodySizeLimit extends OncePerRequestFilter {
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-                return;
-            }
-            chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request) : request, response);
-        }
-    }
-
-    /** The body read past the limit. */
-    static final class ContentTooLargeException extends IOException {
-
-        ContentTooLargeException() {
-            super("the body is over " + MAX_BODY_BYTES + " bytes");
-        }
-    }
-
-    private static final class Limited extends HttpServletRequestWrapper {
-
-        private ServletInputStream limited;
-
-        Limited(HttpServletRequest request) {
-            super(request);
-        }
-
-        @Override
-        public ServletInputStream getInputStream() throws IOException {
-            if (limited == null) {
-                ServletInputStream in = super.getInputStream();
-                limited = new ServletInputStream() {
-                    private long read;
-
-                    @Override
-                    public int read() throws IOException {
-                        int b = in.read();
-                        count(b < 0 ? 0 : 1);
-                        return b;
-                    }
-
-                    @Override
-                    public int read(byte[] buffer, int offset, int length) throws IOException {
-                        int n = in.read(buffer, offset, length);
-                        count(Math.max(n, 0));
-                        return n;
-                    }
-
-                    private void count(int n) throws ContentTooLargeException {
-                        read += n;
-                        if (read > MAX_BODY_BYTES) {
-                            throw new ContentTooLargeException();
-                        }
-                    }
-
-                    @Override
-                    public boolean isFinished() {
-                        return in.isFinished();
-                    }
-
-                    @Override
-                    public boolean isReady() {
-                        return in.isReady();
-                    }
-
-                    @Override
-                    public void setReadListener(ReadListener listener) {
-                        in.setReadListener(listener);
-                    }
-                };
-            }
-            return limited;
         }
     }
 }

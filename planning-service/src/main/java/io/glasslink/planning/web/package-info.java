@@ -1,5 +1,5 @@
 /**
- * The HTTP edge shared by the features: the input rules (strict JSON, body size), the error vocabulary
- * (problem types, refusals naming their fields) and its one writer of RFC 9457 problems, the OpenAPI document.
+ * The HTTP edge around the features: the input rules (strict JSON, body size), the problem types and the one
+ * writer of RFC 9457 problems (the features' own exceptions mapped to their types), the OpenAPI document.
  */
 package io.glasslink.planning.web;

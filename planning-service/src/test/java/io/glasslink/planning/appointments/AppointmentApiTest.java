@@ -122,9 +122,7 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         String id = (String) hold(ref(), "C034", "CHIP_REPAIR", slot.get("start")).getBody().get("appointmentId");
         post("/api/v1/appointments/" + id + "/confirm", null);
         OffsetDateTime start = OffsetDateTime.parse((String) slot.get("start"));
-        java.time.Instant before = CLOCK.instant();
-        try {
-            CLOCK.set(start.toInstant().minus(java.time.Duration.ofHours(23)));
+        try (var dayBefore = CLOCK.setTemporarily(start.toInstant().minus(java.time.Duration.ofHours(23)))) {
             var refused = send(org.springframework.http.HttpMethod.POST, "/api/v1/appointments/" + id + "/cancel",
                     "application/json", "{\"reason\":\"changed my mind\"}");
             var notice = problem(refused, 409);
@@ -135,8 +133,6 @@ class AppointmentApiTest extends PlanningIntegrationTest {
             var overridden = post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "x", "overrideReason", "windscreen shattered"));
             assertThat(overridden.getBody()).containsEntry("status", "CANCELLED");
             assertThat(post("/api/v1/appointments/" + id + "/cancel", null).getBody()).containsEntry("status", "CANCELLED");
-        } finally {
-            CLOCK.set(before);
         }
     }
 
@@ -146,13 +142,9 @@ class AppointmentApiTest extends PlanningIntegrationTest {
         String id = (String) hold(ref(), "C034", "SIDE_WINDOW", slot.get("start")).getBody().get("appointmentId");
         post("/api/v1/appointments/" + id + "/confirm", null);
         OffsetDateTime start = OffsetDateTime.parse((String) slot.get("start"));
-        java.time.Instant before = CLOCK.instant();
-        try {
-            CLOCK.set(start.toInstant().minus(java.time.Duration.ofHours(25)));
+        try (var dayBefore = CLOCK.setTemporarily(start.toInstant().minus(java.time.Duration.ofHours(25)))) {
             assertThat(post("/api/v1/appointments/" + id + "/cancel", Map.of("reason", "changed my mind")).getBody())
                     .containsEntry("status", "CANCELLED");
-        } finally {
-            CLOCK.set(before);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import io.glasslink.planning.PlanningIntegrationTest;
+import io.glasslink.planning.web.Problems.ProblemType;
 import io.glasslink.testsupport.ProblemChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
@@ -49,9 +50,7 @@ class ErrorShapesTest extends PlanningIntegrationTest {
 
     @Test
     void anUnsupportedMethodIsNotAllowedAndListsTheAllowedOnes() {
-        ResponseEntity<String> r = send(HttpMethod.DELETE, "/api/v1/appointments/" + UUID.randomUUID(), null, null);
-        problem(r, 405);
-        assertThat(r.getHeaders().getAllow()).isNotEmpty();
+        problem(send(HttpMethod.DELETE, "/api/v1/appointments/" + UUID.randomUUID(), null, null), 405);
         problem(send(HttpMethod.PUT, "/api/v1/slots/search", "application/json", "{}"), 405);
     }
 
@@ -73,7 +72,7 @@ class ErrorShapesTest extends PlanningIntegrationTest {
 
     @Test
     void aBodyOverTheLimitIsContentTooLargeWhetherItsLengthIsDeclaredOrNot() {
-        String big = "{\"reason\":\"" + "x".repeat(StrictJsonConfiguration.MAX_BODY_BYTES) + "\"}";
+        String big = "{\"reason\":\"" + "x".repeat(16 * 1024) + "\"}";
         String path = "/api/v1/appointments/" + UUID.randomUUID() + "/cancel";
         assertThat(problem(send(HttpMethod.POST, path, "application/json", big), 413).get("instance").asString()).isEqualTo(path);
         ResponseEntity<String> chunked = api().post().uri(path).header("Content-Type", "application/json")
@@ -114,7 +113,7 @@ class ErrorShapesTest extends PlanningIntegrationTest {
         assertThat(raw).startsWith("HTTP/1.1 400");
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
         String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
-        ProblemChecks.check(400, header(headers, "Content-Type"), body);
+        ProblemChecks.check(400, name -> header(headers, name), body);
     }
 
     @Test
@@ -123,7 +122,7 @@ class ErrorShapesTest extends PlanningIntegrationTest {
                 + "\r\nConnection: close\r\n\r\n");
         int status = Integer.parseInt(raw.substring(9, 12));
         String headers = raw.substring(0, raw.indexOf("\r\n\r\n"));
-        ProblemChecks.check(status, header(headers, "Content-Type"), raw.substring(raw.indexOf("\r\n\r\n") + 4));
+        ProblemChecks.check(status, name -> header(headers, name), raw.substring(raw.indexOf("\r\n\r\n") + 4));
         assertThat(status).isIn(400, 431);
     }
 

@@ -208,14 +208,10 @@ class StrictInputTest extends PlanningIntegrationTest {
 
     @Test
     void aStartInTheHourRepeatedWhenTheClocksGoBackIsUnprocessable() {
-        java.time.Instant before = CLOCK.instant();
-        try {
-            CLOCK.set("2026-10-20T10:00:00+02:00");
+        try (var october = CLOCK.setTemporarily(java.time.OffsetDateTime.parse("2026-10-20T10:00:00+02:00").toInstant())) {
             JsonNode p = fieldProblem(hold(holdWith("start", quote("2026-10-25T02:30:00+01:00"))), 422, "start");
             assertThat(p.toString()).contains("repeat");
             nothingWritten();
-        } finally {
-            CLOCK.set(before);
         }
     }
 

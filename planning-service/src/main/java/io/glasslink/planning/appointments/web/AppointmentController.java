@@ -4,17 +4,15 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 import io.glasslink.planning.appointments.AppointmentService;
 import io.glasslink.planning.appointments.HoldCommand;
+import io.glasslink.planning.appointments.InvalidAppointmentRequestException;
 import io.glasslink.planning.idempotency.IdempotentWrites;
 import io.glasslink.planning.idempotency.TransientConflicts;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.Mode;
-import io.glasslink.planning.web.FieldProblem;
-import io.glasslink.planning.web.InvalidRequestException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -88,7 +86,7 @@ class AppointmentController {
         String given = key(key);
         String idempotencyKey = given != null ? given : body.bookingReference();
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
-            throw new InvalidRequestException(List.of(new FieldProblem("bookingReference", "is required")));
+            throw new InvalidAppointmentRequestException("bookingReference", "is required");
         }
         AppointmentResponse response = idempotent.execute("hold", idempotencyKey, body, AppointmentResponse.class,
                 () -> AppointmentResponse.of(appointments.hold(new HoldCommand(body.bookingReference(), body.jobType(),
@@ -136,7 +134,7 @@ class AppointmentController {
                                    @Parameter(description = IDEMPOTENCY_OPTIONAL) @RequestHeader(name = KEY, required = false)
                                    String key) {
         if (body.start() == null) {
-            throw new InvalidRequestException(List.of(new FieldProblem("start", "is required")));
+            throw new InvalidAppointmentRequestException("start", "is required");
         }
         checkLength("overrideReason", body.overrideReason());
         key = key(key);
@@ -155,14 +153,14 @@ class AppointmentController {
         }
         String key = header.strip();
         if (key.length() > MAX_KEY_LENGTH) {
-            throw new InvalidRequestException(List.of(new FieldProblem(KEY, "is at most " + MAX_KEY_LENGTH + " characters")));
+            throw new InvalidAppointmentRequestException(KEY, "is at most " + MAX_KEY_LENGTH + " characters");
         }
         return key;
     }
 
     private static void checkLength(String field, String value) {
         if (value != null && value.length() > MAX_REASON_LENGTH) {
-            throw new InvalidRequestException(List.of(new FieldProblem(field, "is at most " + MAX_REASON_LENGTH + " characters")));
+            throw new InvalidAppointmentRequestException(field, "is at most " + MAX_REASON_LENGTH + " characters");
         }
     }
 }

@@ -3,11 +3,12 @@ package io.glasslink.planning.slots.web;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.glasslink.planning.network.NotServedException;
+import io.glasslink.planning.slots.InvalidSlotQueryException;
 import io.glasslink.planning.slots.JobType;
 import io.glasslink.planning.slots.SlotQuery;
 import io.glasslink.planning.slots.SlotSearch;
 import io.glasslink.planning.slots.SlotSearchResult;
-import io.glasslink.planning.web.ProblemException;
 import org.springframework.format.annotation.DateTimeFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,8 +54,10 @@ class SlotController {
         try {
             return search.search(new SlotQuery(jobType, calibration, List.of(centreId), null, from, to, null, minNoticeMinutes,
                     stepMinutes, limit));
-        } catch (ProblemException e) {
+        } catch (InvalidSlotQueryException e) {
             throw e.renamed("centreIds[0]", "centreId").renamed("centreIds", "centreId");
+        } catch (NotServedException e) {
+            throw e.renamed("centreIds[0]", "centreId");
         }
     }
 }

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.glasslink.planning.FieldProblem;
 import io.glasslink.planning.PlanningTime;
-import io.glasslink.planning.web.FieldProblem;
-import io.glasslink.planning.web.InvalidRequestException;
 import io.glasslink.planning.workforce.Absence;
 import io.glasslink.planning.workforce.Absences;
+import io.glasslink.planning.workforce.InvalidAbsenceException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +67,7 @@ class AbsenceController {
             problems.add(new FieldProblem("reason", "is at most " + MAX_REASON_LENGTH + " characters"));
         }
         if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
+            throw new InvalidAbsenceException(problems);
         }
         Absence a = absences.record(technicianId, body.from().toInstant(), body.to().toInstant(), body.reason());
         return new AbsenceResponse(a.absenceId(), a.technicianId(), PlanningTime.paris(a.from()), PlanningTime.paris(a.to()),
