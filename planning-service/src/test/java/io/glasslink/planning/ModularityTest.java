@@ -17,7 +17,8 @@ class ModularityTest {
     @Test
     void everyFeatureIsAModule() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString)).containsExactlyInAnyOrder(
-                "appointments", "events", "idempotency", "network", "security", "seed", "slots", "web", "workforce");
+                "appointments", "events", "idempotency", "network", "observability", "security", "seed", "slots", "web",
+                "workforce");
     }
 
     @Test

@@ -22,9 +22,11 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "glasslink.test.database=planning",
         "glasslink.demo-data.enabled=true",
-        "glasslink.planning.holds.expiry-interval=PT1H"})
+        "glasslink.planning.holds.expiry-interval=PT1H",
+        // spans are made, propagated and recorded (RecordedSpans), not sent: no Zipkin in the tests
+        "management.tracing.export.zipkin.enabled=false"})
 @RealInfrastructure
-@Import({BusinessTime.class, io.glasslink.testonly.FailingEndpoint.class})
+@Import({BusinessTime.class, RecordedSpans.Recording.class, io.glasslink.testonly.FailingEndpoint.class})
 public abstract class PlanningIntegrationTest {
 
     /** The business clock of the service under test. */

@@ -46,7 +46,8 @@ class ShutdownBoundTest {
                             "--spring.datasource.username=" + pg.username(), "--spring.datasource.password=" + pg.password(),
                             "--spring.kafka.bootstrap-servers=" + kafka.getBrokersAsString(),
                             "--glasslink.identity.secret=" + TestIdentity.secret(),
-                            "--glasslink.planning.holds.expiry-interval=PT1H");
+                            "--glasslink.planning.holds.expiry-interval=PT1H",
+                            "--management.tracing.export.zipkin.enabled=false");
             JdbcTemplate jdbc = service.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from centre", Integer.class)).isEqualTo(450);
             assertThat(jdbc.queryForObject("select count(*) from technician", Integer.class)).as("no demo data by default").isZero();

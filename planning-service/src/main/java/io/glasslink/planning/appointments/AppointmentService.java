@@ -44,16 +44,19 @@ public class AppointmentService {
     private final PlanningProperties properties;
     private final NoticePolicy noticePolicy;
     private final ApplicationEventPublisher events;
+    private final AppointmentOutcomes outcomes;
     private final Clock clock;
 
     AppointmentService(Appointments appointments, Candidates candidates, TechnicianFreeTime freeTime,
-                       PlanningProperties properties, ApplicationEventPublisher events, Clock clock) {
+                       PlanningProperties properties, ApplicationEventPublisher events, AppointmentOutcomes outcomes,
+                       Clock clock) {
         this.appointments = appointments;
         this.candidates = candidates;
         this.freeTime = freeTime;
         this.properties = properties;
         this.noticePolicy = NoticePolicy.of(properties.notice());
         this.events = events;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -93,9 +96,11 @@ public class AppointmentService {
                         hold.centreId(), hold.mode().name(), hold.jobType().name(), hold.calibration(),
                         PlanningTime.paris(hold.start()), PlanningTime.paris(hold.end()),
                         PlanningTime.paris(hold.expiresAt()), PlanningTime.paris(now)));
+                outcomes.committed(AppointmentOutcomes.Outcome.HELD);
                 return hold;
             }
         }
+        outcomes.refused();
         throw new SlotUnavailableException("no technician is free at " + PlanningTime.paris(start) + " in "
                 + centre.centreId() + " (" + command.mode() + ")");
     }
@@ -118,6 +123,7 @@ public class AppointmentService {
                     confirmed.bookingReference(), confirmed.centreId(), confirmed.mode().name(),
                     confirmed.jobType().name(), confirmed.calibration(), PlanningTime.paris(confirmed.start()),
                     PlanningTime.paris(confirmed.end()), PlanningTime.paris(now)));
+            outcomes.committed(AppointmentOutcomes.Outcome.CONFIRMED);
         }
         return confirmed;
     }
@@ -134,6 +140,7 @@ public class AppointmentService {
                     cancelled.bookingReference(), cancelled.centreId(), current.status().name(),
                     PlanningTime.paris(cancelled.start()), PlanningTime.paris(cancelled.end()), reason,
                     overrideReason, PlanningTime.paris(now)));
+            outcomes.committed(AppointmentOutcomes.Outcome.CANCELLED);
         }
         return cancelled;
     }
@@ -170,6 +177,7 @@ public class AppointmentService {
                         PlanningTime.paris(current.start()), PlanningTime.paris(current.end()),
                         PlanningTime.paris(moved.start()), PlanningTime.paris(moved.end()), overrideReason,
                         PlanningTime.paris(now)));
+                outcomes.committed(AppointmentOutcomes.Outcome.RESCHEDULED);
                 return moved;
             }
         }
@@ -242,6 +250,7 @@ public class AppointmentService {
     private void announceExpiry(Appointment a, Instant now) {
         events.publishEvent(new HoldExpired(UUID.randomUUID(), a.appointmentId(), a.bookingReference(), a.centreId(),
                 PlanningTime.paris(a.start()), PlanningTime.paris(a.end()), PlanningTime.paris(now)));
+        outcomes.committed(AppointmentOutcomes.Outcome.EXPIRED);
     }
 
     private Appointment locked(UUID appointmentId) {

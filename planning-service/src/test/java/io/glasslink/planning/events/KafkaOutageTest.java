@@ -58,7 +58,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.kafka.producer.properties.max.block.ms=1500",
         "spring.kafka.producer.properties.delivery.timeout.ms=3000",
         "spring.kafka.producer.properties.request.timeout.ms=1000",
-        "spring.kafka.producer.properties.reconnect.backoff.max.ms=500"})
+        "spring.kafka.producer.properties.reconnect.backoff.max.ms=500",
+        "management.tracing.export.zipkin.enabled=false"})
 @Import(BusinessTime.class)
 class KafkaOutageTest {
 

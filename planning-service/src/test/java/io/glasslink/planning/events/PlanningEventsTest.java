@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every write publishes its event to planning.events as a CloudEvent that matches its JSON Schema. */
+/** Every write publishes its event to planning.events as a CloudEvent that matches its JSON Schema and names its producer span. */
 class PlanningEventsTest extends PlanningIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -85,7 +85,7 @@ class PlanningEventsTest extends PlanningIntegrationTest {
                 "io.glasslink.planning.HoldExpired.v1", "io.glasslink.planning.TechnicianAbsenceRecorded.v1");
         byType.forEach((type, r) -> {
             String name = type.substring("io.glasslink.planning.".length(), type.length() - ".v1".length());
-            assertThat(CloudEventChecks.check(r, "/glasslink/planning-service")).isEqualTo(type);
+            assertThat(CloudEventChecks.checkTraced(r, "/glasslink/planning-service")).isEqualTo(type);
             JsonNode data = JSON.readTree(r.value());
             for (String time : List.of("start", "end", "previousStart", "previousEnd", "expiresAt", "from", "to", "occurredAt")) {
                 if (data.hasNonNull(time)) {

@@ -14,7 +14,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Health answers its status to anyone and its details only to the ops credentials; other actuator endpoints need them. */
+/**
+ * Health answers its status to anyone and its details only to the ops credentials; the ops console's endpoints (loggers,
+ * env, thread dump, metrics) need them.
+ */
 class OpsAccessTest extends PlanningIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -26,6 +29,18 @@ class OpsAccessTest extends PlanningIntegrationTest {
             spec = spec.header("Authorization", authorization);
         }
         return spec.retrieve().toEntity(String.class);
+    }
+
+    private static final String OPS = basic("ops", "dev-ops-password");
+
+    private ResponseEntity<String> post(String path, String json, String authorization) {
+        RestClient.RequestBodySpec spec = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build().post().uri(path)
+                .header("Content-Type", "application/json");
+        if (authorization != null) {
+            spec = spec.header("Authorization", authorization);
+        }
+        return spec.body(json).retrieve().toEntity(String.class);
     }
 
     private static String basic(String user, String password) {
@@ -65,6 +80,35 @@ class OpsAccessTest extends PlanningIntegrationTest {
                 .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { }).build().get().uri("/actuator/health")
                 .header("X-Glasslink-Identity", TestIdentity.token()).retrieve().toEntity(String.class);
         assertThat(JSON.readTree(withToken.getBody()).propertyNames()).isSubsetOf("status", "groups");
+    }
+
+    @Test
+    void theOpsCredentialsChangeALoggerLevelLiveAndNobodyElseCan() {
+        String logger = "/actuator/loggers/io.glasslink.planning.appointments.HoldExpiryJob";
+        org.slf4j.Logger job = org.slf4j.LoggerFactory.getLogger("io.glasslink.planning.appointments.HoldExpiryJob");
+        try {
+            problem(post(logger, "{\"configuredLevel\":\"DEBUG\"}", null), 401);
+            problem(post(logger, "{\"configuredLevel\":\"DEBUG\"}", basic("ops", "guess")), 401);
+            problem(post(logger, "{\"configuredLevel\":\"DEBUG\"}", "Bearer " + TestIdentity.token()), 401);
+            assertThat(job.isDebugEnabled()).as("refused: unchanged").isFalse();
+
+            assertThat(post(logger, "{\"configuredLevel\":\"DEBUG\"}", OPS).getStatusCode().value()).isEqualTo(204);
+            assertThat(job.isDebugEnabled()).isTrue();
+            assertThat(JSON.readTree(get(logger, OPS).getBody()).get("configuredLevel").asString()).isEqualTo("DEBUG");
+        } finally {
+            post(logger, "{\"configuredLevel\":null}", OPS);
+        }
+        assertThat(job.isDebugEnabled()).isFalse();
+    }
+
+    @Test
+    void theConsoleEndpointsAnswerTheOpsCredentialsOnly() {
+        for (String endpoint : new String[] {"/actuator/env", "/actuator/threaddump", "/actuator/loggers", "/actuator/metrics"}) {
+            problem(get(endpoint, null), 401);
+            assertThat(get(endpoint, OPS).getStatusCode().value()).as(endpoint).isEqualTo(200);
+        }
+        JsonNode env = JSON.readTree(get("/actuator/env/spring.application.name", OPS).getBody());
+        assertThat(env.get("property").get("value").asString()).as("values shown to ops").isEqualTo("planning-service");
     }
 
     @Test

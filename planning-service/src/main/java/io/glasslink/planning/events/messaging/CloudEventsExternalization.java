@@ -13,6 +13,7 @@ import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -30,7 +31,8 @@ import tools.jackson.databind.util.RawValue;
  * ({@code ce_time} with the Paris offset), the event data (without its id) as the JSON value. The
  * producer is idempotent ({@code enable.idempotence}, {@code acks=all}: a retried send is written
  * once) and closes within {@link #PRODUCER_CLOSE} when the broker is gone, so that the service stops
- * within its bound.
+ * within its bound. Each send is observed: its producer span is a child of the request (or job) that wrote the
+ * event, and the record names it in {@code traceparent} and {@code ce_traceparent} ({@link TraceparentExtension}).
  */
 @Configuration(proxyBeanMethods = false)
 class CloudEventsExternalization {
@@ -73,6 +75,20 @@ class CloudEventsExternalization {
     @Bean
     DefaultKafkaProducerFactoryCustomizer boundedProducerClose() {
         return factory -> factory.setPhysicalCloseTimeout((int) PRODUCER_CLOSE.toSeconds());
+    }
+
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer traceparentExtension() {
+        return factory -> factory.updateConfigs(Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, TraceparentExtension.class.getName()));
+    }
+
+    /**
+     * The externalization sends on the application task executor after the commit: the decorator hands each task
+     * the observation of the request (or job) that submitted it, so the producer span is its child.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator observationPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
     }
 
     /**
