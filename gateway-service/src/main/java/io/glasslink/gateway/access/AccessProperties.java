@@ -7,30 +7,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
 /**
- * The known clients, how partner JWTs are validated and the ops user of the actuator.
+ * The known clients and how partner JWTs are validated (the actuator's ops user: security/OpsProperties).
  *
  * @param clients    client id → client settings
  * @param partnerJwt validation of partner OAuth2 bearer tokens
- * @param ops        the HTTP Basic user of the actuator (beside the API keys of {@code ops} clients)
  */
 @ConfigurationProperties("glasslink.gateway.access")
-public record AccessProperties(Map<String, Client> clients, PartnerJwt partnerJwt, Ops ops) {
+public record AccessProperties(Map<String, Client> clients, PartnerJwt partnerJwt) {
 
     public AccessProperties {
         clients = clients == null ? Map.of() : Map.copyOf(clients);
         partnerJwt = partnerJwt == null ? new PartnerJwt(null, null, null, null) : partnerJwt;
-        ops = ops == null ? new Ops(null, null) : ops;
-    }
-
-    /**
-     * The actuator's HTTP Basic user (what Spring Boot Admin or a scraper without custom headers
-     * uses); without a password there is none.
-     *
-     * @param username user name ({@code OPS_USERNAME})
-     * @param password password ({@code OPS_PASSWORD}), plain or in Spring Security's
-     *                 {@code {id}encoded} form (e.g. {@code {bcrypt}...})
-     */
-    public record Ops(String username, String password) {
     }
 
     /**

@@ -1,11 +1,14 @@
 package io.glasslink.gateway.observability;
 
+import java.time.Duration;
+
 import io.glasslink.gateway.support.GatewayTestSupport;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-/** Correlation ids, W3C trace context, readiness and per-route/per-partner metrics (ops access: OpsAccessTests). */
+/** Correlation ids, W3C trace context, spans in Zipkin (not for the actuator), readiness and per-route/per-partner metrics (ops access: OpsAccessTests). */
 class ObservabilityTests extends GatewayTestSupport {
 
     private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -32,6 +35,22 @@ class ObservabilityTests extends GatewayTestSupport {
         assertThat(correlationId).isNotBlank();
         assertThat(BOOKING_WEB.last().headers().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
         assertThat(BOOKING_WEB.last().headers().getFirst("traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+    }
+
+    @Test
+    void aRoutedRequestIsTracedToZipkinAndTheActuatorIsNot() {
+        String probe = "0af7651916cd43dd8448eb211c80319c";
+        String routed = "5b8aa5a2d2c872e8321cf37308d69df2";
+        gateway().get().uri("/actuator/health").header("traceparent", "00-" + probe + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+        gateway().get().uri("/").header("traceparent", "00-" + routed + "-00f067aa0ba902b7-01")
+                .exchange().expectStatus().isOk();
+        var spans = await().atMost(Duration.ofSeconds(10)).until(() -> ZIPKIN.trace(routed), s -> s.size() >= 2);
+        assertThat(spans).extracting(s -> s.path("kind").asString()).contains("SERVER", "CLIENT");
+        assertThat(spans).allSatisfy(s -> assertThat(s.path("localEndpoint").path("serviceName").asString())
+                .isEqualTo("gateway-service"));
+        // the health probe ended first, so its span would have been exported with or before the routed one's
+        assertThat(ZIPKIN.trace(probe)).isEmpty();
     }
 
     @Test

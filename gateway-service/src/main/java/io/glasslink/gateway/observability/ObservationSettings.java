@@ -5,6 +5,8 @@ import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.observation.ObservationPredicate;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
 import org.springframework.cloud.gateway.filter.headers.observation.DefaultGatewayObservationConvention;
 import org.springframework.cloud.gateway.filter.headers.observation.GatewayContext;
@@ -18,18 +20,26 @@ import org.springframework.http.server.reactive.observation.ServerRequestObserva
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
 
 /**
- * What the gateway's spans and request meters say beyond the framework's defaults: the link path an on-prem call
- * took ({@code glasslink.link.path}) on the server span and on the span of the proxied call, and a description on
- * the per-route meters the dashboards read.
+ * What is observed and what the spans and request meters say beyond the framework's defaults: every routed request
+ * (a server span continuing the caller's {@code traceparent}, and a span per proxied attempt) but not the actuator
+ * (Prometheus scrapes and health probes every few seconds would bury the traces of real work); the link path an
+ * on-prem call took ({@code glasslink.link.path}) on both spans; a description on the per-route meters.
  */
 @Configuration(proxyBeanMethods = false)
-public class ObservationConventions {
+public class ObservationSettings {
 
     /** Name of the proxied calls' observation (and meter). */
     public static final String CLIENT_OBSERVATION = "spring.cloud.gateway.http.client.requests";
 
     /** Spring Cloud Gateway's per-route request meter (GatewayMetricsFilter). */
     static final String ROUTE_REQUESTS = "spring.cloud.gateway.requests";
+
+    @Bean
+    ObservationPredicate noActuatorObservations(WebEndpointProperties actuator) {
+        String base = actuator.getBasePath() + "/";
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server
+                && server.getCarrier() != null && server.getCarrier().getPath().value().startsWith(base));
+    }
 
     /**
      * The proxied call's span and meter, with the link path as a tag. Named apart from WebClient's

@@ -1,8 +1,12 @@
-package io.glasslink.gateway.access;
+package io.glasslink.gateway.security;
 
 import java.util.List;
 import java.util.Optional;
 
+import io.glasslink.gateway.access.AccessFilter;
+import io.glasslink.gateway.access.Caller;
+import io.glasslink.gateway.access.ClientKind;
+import io.glasslink.gateway.access.Clients;
 import io.glasslink.gateway.problems.GatewayProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -42,7 +46,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-public class ActuatorAccessFilter implements WebFilter {
+public class OpsSecurity implements WebFilter {
 
     /** The role of the ops credentials ({@code management.endpoint.health.roles}). */
     static final String OPS_ROLE = "OPS";
@@ -53,9 +57,9 @@ public class ActuatorAccessFilter implements WebFilter {
     private final ServerHttpBasicAuthenticationConverter basic = new ServerHttpBasicAuthenticationConverter();
     private final ReactiveAuthenticationManager opsUser;
 
-    public ActuatorAccessFilter(Clients clients, AccessProperties properties) {
+    public OpsSecurity(Clients clients, OpsProperties ops) {
         this.clients = clients;
-        this.opsUser = opsUser(properties.ops());
+        this.opsUser = opsUser(ops);
     }
 
     @Override
@@ -101,7 +105,7 @@ public class ActuatorAccessFilter implements WebFilter {
         return new GatewayProblem(HttpStatus.UNAUTHORIZED, "unauthenticated", "Unauthorized", detail, headers);
     }
 
-    private static ReactiveAuthenticationManager opsUser(AccessProperties.Ops ops) {
+    private static ReactiveAuthenticationManager opsUser(OpsProperties ops) {
         if (ops.username() == null || ops.username().isBlank() || ops.password() == null || ops.password().isBlank()) {
             return null;
         }

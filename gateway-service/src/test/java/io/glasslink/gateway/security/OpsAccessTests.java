@@ -1,4 +1,4 @@
-package io.glasslink.gateway.access;
+package io.glasslink.gateway.security;
 
 import java.util.ArrayList;
 import java.util.List;
