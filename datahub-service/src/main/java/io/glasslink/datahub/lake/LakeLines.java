@@ -15,6 +15,10 @@ import io.glasslink.datahub.contracts.ValidEvent;
  * {@code kafkapartition} and {@code kafkaoffset} that say where it was read. The event's {@code traceparent}
  * (CloudEvents distributed-tracing extension) is kept, so a lake record joins its trace.
  *
+ * <p>Written by hand rather than with Jackson's {@code JsonGenerator} because copying the plain-ASCII attributes and
+ * the already-parsed data bytes saves more than a tenth of the hub's per-event work ({@code ReplacementsBenchmark},
+ * "performance deviations" in docs/benchmarks.md).
+ *
  * <p>Not thread-safe: one instance per partition lane, which reuses its buffer.
  */
 public final class LakeLines {

@@ -87,7 +87,7 @@ class ObservationCostBenchmark {
     }
 
     /** Boot's arrangement: a meter handler, then the first tracing handler that supports the context. */
-    private static ObservationRegistry registry(boolean meters, boolean tracing, boolean noLongTaskTimers) {
+    static ObservationRegistry registry(boolean meters, boolean tracing, boolean noLongTaskTimers) {
         ObservationRegistry registry = ObservationRegistry.create();
         if (meters) {
             registry.observationConfig().observationHandler(noLongTaskTimers

@@ -1,0 +1,312 @@
+package io.glasslink.datahub.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.KafkaMessageFactory;
+import io.glasslink.datahub.TestEvents;
+import io.glasslink.datahub.contracts.EventEnvelope;
+import io.glasslink.datahub.contracts.EventSchemas;
+import io.glasslink.datahub.contracts.EventValidator;
+import io.glasslink.datahub.contracts.ValidEvent;
+import io.glasslink.datahub.lake.LakeLayout;
+import io.glasslink.datahub.lake.LakeLines;
+import io.glasslink.datahub.lake.LakeProperties;
+import io.glasslink.datahub.lake.PartitionBatch;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Benchmark, not part of {@code verify} (tag {@code benchmark}): each hand-written replacement of framework
+ * code on the hub's path against its framework version, side by side in one JVM, on one thread, no I/O —
+ * reading the CloudEvent headers ({@code BinaryEnvelopes} against the CloudEvents SDK's Kafka reader) and
+ * writing the lake line ({@code LakeLines} against a Jackson {@code JsonGenerator}) — each as a share of the
+ * hub's per-event work on the lake path (the record's consumer span and the id window, read the headers, validate,
+ * write the line, gzip). The stages run interleaved,
+ * round after round, and each figure is the median of the rounds after the warm-up ones. Run with
+ * {@code ./mvnw -o -pl datahub-service test -Dgroups=benchmark -DexcludedGroups=none -Dtest=ReplacementsBenchmark
+ * -Ddatahub.test.jvm="-Xmx2g -XX:+UseParallelGC"} ({@code -Dbench.events=N}, {@code -Dbench.rounds=N}).
+ * Results on stdout and in target/benchmark-datahub-replacements.txt.
+ */
+@Tag("benchmark")
+class ReplacementsBenchmark {
+
+    private static final String TOPIC = "hubtest.events";
+    // a fixed event time in Paris, as producers write it: the figures never depend on the machine's calendar
+    private static final OffsetDateTime BASE = OffsetDateTime.parse("2026-12-09T09:00:00+01:00");
+    private static final int WARM_UP_ROUNDS = 4;
+
+    private final int count = Integer.getInteger("bench.events", 50_000);
+    private final int rounds = Integer.getInteger("bench.rounds", 15);
+    private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+
+    @Test
+    void handWrittenReplacementsAgainstTheirFrameworkVersionsOnTheHubsPerEventWork() throws Exception {
+        List<ConsumerRecord<byte[], byte[]>> records = records();
+        BinaryEnvelopes envelopes = new BinaryEnvelopes();
+        EventValidator validator = new EventValidator(EventSchemas.loadFromClasspath());
+        LakeLines lines = new LakeLines();
+        JacksonLines jackson = new JacksonLines(false);
+        JacksonLines jacksonRaw = new JacksonLines(true);
+        LakeLayout layout = new LakeLayout("raw");
+        LakeProperties lake = new LakeProperties("bench", "raw", false, count, DataSize.ofMegabytes(512), Duration.ofHours(1),
+                Duration.ofSeconds(30), DataSize.ofMegabytes(16), DataSize.ofMegabytes(8));
+        EventEnvelope[] envelope = new EventEnvelope[count];
+        ValidEvent[] valid = new ValidEvent[count];
+        String[] traceparents = new String[count];
+        for (int i = 0; i < count; i++) {
+            traceparents[i] = text(records.get(i).headers().lastHeader("traceparent"));
+        }
+        sameLines(records, envelopes, validator, lines, jackson, traceparents);
+        sameLines(records, envelopes, validator, lines, jacksonRaw, traceparents);
+
+        // the hub's default: a consumer span per record (spans only, parent-based sampling, producer sampled)
+        HubObservations observations = new HubObservations(ObservationCostBenchmark.registry(false, true, false), "bench");
+        List<double[]> measured = new ArrayList<>();
+        long sink = 0;
+        for (int round = 0; round < rounds; round++) {
+            double[] us = new double[8];
+            long t0 = cpu();
+            for (int i = 0; i < count; i++) {
+                envelope[i] = sdkEnvelope(records.get(i));
+            }
+            long t1 = cpu();
+            for (int i = 0; i < count; i++) {
+                envelope[i] = envelopes.read(records.get(i));
+            }
+            long t2 = cpu();
+            for (int i = 0; i < count; i++) {
+                valid[i] = validator.validate(TOPIC, envelope[i]);
+            }
+            long t3 = cpu();
+            for (int i = 0; i < count; i++) {
+                sink += jackson.encode(valid[i], TOPIC, 0, i, traceparents[i]);
+            }
+            long t4 = cpu();
+            for (int i = 0; i < count; i++) {
+                sink += lines.encodeInPlace(valid[i], TOPIC, 0, i, traceparents[i]);
+            }
+            long t5 = cpu();
+            PartitionBatch batch = new PartitionBatch(TOPIC, 0, 0, System.nanoTime(), layout, lake);
+            for (int i = 0; i < count; i++) {
+                int n = lines.encodeInPlace(valid[i], TOPIC, 0, i, traceparents[i]);
+                batch.append(valid[i].type(), valid[i].time().toInstant(), lines.buffer(), n, i);
+            }
+            sink += batch.seal().size();
+            long t6 = cpu();
+            for (int i = 0; i < count; i++) {
+                sink += jacksonRaw.encode(valid[i], TOPIC, 0, i, traceparents[i]);
+            }
+            long t7 = cpu();
+            EventIdWindow window = new EventIdWindow(50_000);
+            for (int i = 0; i < count; i++) {
+                ConsumerRecord<byte[], byte[]> record = records.get(i);
+                String id = envelope[i].id();
+                observations.received(record, "datahub-consumer-0", "bench-0", () -> window.repeat(record.offset(), id));
+            }
+            long t8 = cpu();
+            us[0] = perEvent(t1 - t0);
+            us[1] = perEvent(t2 - t1);
+            us[2] = perEvent(t3 - t2);
+            us[3] = perEvent(t4 - t3);
+            us[4] = perEvent(t5 - t4);
+            us[5] = perEvent(t6 - t5) - us[4];
+            us[6] = perEvent(t7 - t6);
+            us[7] = perEvent(t8 - t7);
+            if (round >= WARM_UP_ROUNDS) {
+                measured.add(us);
+            }
+        }
+        assertThat(sink).isPositive();
+
+        double sdk = median(measured, 0);
+        double read = median(measured, 1);
+        double validate = median(measured, 2);
+        double framework = median(measured, 3);
+        double line = median(measured, 4);
+        double gzip = median(measured, 5);
+        double frameworkRaw = median(measured, 6);
+        double observed = median(measured, 7);
+        double hub = observed + read + validate + line + gzip;
+        double hubWithSdk = hub - read + sdk;
+        double hubWithJackson = hub - line + framework;
+        double hubWithJacksonRaw = hub - line + frameworkRaw;
+        say("machine: %d cores, load average %s (uptime); JVM %s %s", Runtime.getRuntime().availableProcessors(), loadAverage(),
+                System.getProperty("java.vm.version"), ManagementFactory.getRuntimeMXBean().getInputArguments());
+        say("%,d events of %d bytes, %d rounds, median of the last %d (CPU µs per event, one thread, no I/O):",
+                count, records.get(0).value().length, rounds, measured.size());
+        say("  read the headers: CloudEvents SDK reader %.2f, BinaryEnvelopes %.2f", sdk, read);
+        say("  validate (parse + schema) %.2f", validate);
+        say("  write the lake line: Jackson JsonGenerator %.2f (data as a raw value when on one line: %.2f), LakeLines %.2f",
+                framework, frameworkRaw, line);
+        say("  gzip (append + seal) %.2f", gzip);
+        say("  the record's consumer span and the id window %.2f", observed);
+        say("  hub work per event, hand-written both: %.2f", hub);
+        say("  BinaryEnvelopes: path %.2f (SDK) -> %.2f, gain %.1f %%", hubWithSdk, hub, 100 * (hubWithSdk - hub) / hubWithSdk);
+        say("  LakeLines: path %.2f (Jackson) -> %.2f, gain %.1f %%; against Jackson with the raw data: path %.2f, gain %.1f %%",
+                hubWithJackson, hub, 100 * (hubWithJackson - hub) / hubWithJackson, hubWithJacksonRaw, 100 * (hubWithJacksonRaw - hub) / hubWithJacksonRaw);
+        say("  rounds (sdk, read, validate, jackson, line, gzip, jackson raw, span + window): %s", rounds(measured));
+        Files.write(Path.of("target", "benchmark-datahub-replacements.txt"), report, StandardCharsets.UTF_8);
+    }
+
+    /** The framework version of the headers' reading: the SDK's Kafka reader, the time text from its header. */
+    private static EventEnvelope sdkEnvelope(ConsumerRecord<byte[], byte[]> record) {
+        CloudEvent event = KafkaMessageFactory.createReader(record).toEvent();
+        List<EventEnvelope.Extension> extensions = new ArrayList<>(2);
+        for (String name : event.getExtensionNames()) {
+            extensions.add(new EventEnvelope.Extension(name, event.getExtension(name)));
+        }
+        return new EventEnvelope(event.getSpecVersion().toString(), event.getId(), event.getSource().toString(), event.getType(),
+                event.getSubject(), event.getTime(), text(record.headers().lastHeader("ce_time")), event.getDataContentType(),
+                event.getDataSchema().toString(), event.getData().toBytes(), extensions);
+    }
+
+    /** The framework version of the lake line: the same fields through Jackson's generator, the data as its tree. */
+    static final class JacksonLines {
+
+        private final ObjectMapper mapper = new ObjectMapper();
+        private final ByteArrayBuilder out = new ByteArrayBuilder(4096);
+        private final boolean raw;
+
+        JacksonLines(boolean raw) {
+            this.raw = raw;
+        }
+
+        byte[] line(ValidEvent valid, String topic, int partition, long offset, String traceparent) {
+            int n = encode(valid, topic, partition, offset, traceparent);
+            return Arrays.copyOf(out.getCurrentSegment(), n);
+        }
+
+        int encode(ValidEvent valid, String topic, int partition, long offset, String traceparent) {
+            EventEnvelope event = valid.envelope();
+            out.reset();
+            try (JsonGenerator json = mapper.createGenerator(out)) {
+                json.writeStartObject();
+                json.writeStringField("specversion", event.specversion());
+                json.writeStringField("id", event.id());
+                json.writeStringField("source", event.source());
+                json.writeStringField("type", event.type());
+                json.writeStringField("subject", event.subject());
+                json.writeStringField("time", event.timeText());
+                json.writeStringField("datacontenttype", event.datacontenttype());
+                json.writeStringField("dataschema", event.dataschema());
+                boolean traced = false;
+                for (EventEnvelope.Extension extension : event.extensions()) {
+                    traced |= extension.name().equals("traceparent");
+                    json.writeObjectField(extension.name(), extension.value());
+                }
+                if (!traced && traceparent != null) {
+                    json.writeStringField("traceparent", traceparent);
+                }
+                json.writeStringField("kafkatopic", topic);
+                json.writeNumberField("kafkapartition", partition);
+                json.writeNumberField("kafkaoffset", offset);
+                json.writeFieldName("data");
+                if (raw && valid.dataOnOneLine()) {
+                    json.writeRawValue(new String(event.data(), StandardCharsets.UTF_8));
+                } else {
+                    json.writeTree(valid.data());
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out.write('\n');
+            return out.getCurrentSegmentLength();
+        }
+    }
+
+    /** Both readers give the same envelope and both writers the same line, byte for byte, for every record. */
+    private static void sameLines(List<ConsumerRecord<byte[], byte[]>> records, BinaryEnvelopes envelopes, EventValidator validator,
+                                  LakeLines lines, JacksonLines jackson, String[] traceparents) throws Exception {
+        for (int i = 0; i < records.size(); i++) {
+            EventEnvelope hand = envelopes.read(records.get(i));
+            assertThat(sdkEnvelope(records.get(i))).usingRecursiveComparison().isEqualTo(hand);
+            ValidEvent valid = validator.validate(TOPIC, hand);
+            assertThat(new String(jackson.line(valid, TOPIC, 0, i, traceparents[i]), StandardCharsets.UTF_8))
+                    .isEqualTo(new String(lines.encode(valid, TOPIC, 0, i, traceparents[i]), StandardCharsets.UTF_8));
+        }
+    }
+
+    /** ≈ 1 KB ProbeMeasured events as producers publish them: binary mode, {@code ce_traceparent} and {@code traceparent}. */
+    private List<ConsumerRecord<byte[], byte[]>> records() {
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String traceparent = "00-%032x-%016x-01".formatted(i + 1, i + 1);
+            ProducerRecord<String, byte[]> produced = TestEvents.record(TOPIC, CloudEventBuilder.v1(
+                    TestEvents.probeMeasured("probe-" + (i % 500), i, BASE.plusNanos(i * 1000L), 860))
+                    .withExtension("traceparent", traceparent).build());
+            RecordHeaders headers = new RecordHeaders(produced.headers().toArray());
+            headers.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+            records.add(new ConsumerRecord<>(TOPIC, 0, i, 0L, TimestampType.CREATE_TIME, -1, -1,
+                    produced.key().getBytes(StandardCharsets.UTF_8), produced.value(), headers, Optional.empty()));
+        }
+        return records;
+    }
+
+    private final List<String> report = new ArrayList<>();
+
+    private void say(String format, Object... args) {
+        String line = format.formatted(args);
+        System.out.println("[benchmark] " + line);
+        report.add(line);
+    }
+
+    private long cpu() {
+        return threads.getCurrentThreadCpuTime();
+    }
+
+    private double perEvent(long nanos) {
+        return nanos / 1e3 / count;
+    }
+
+    private static double median(List<double[]> rounds, int column) {
+        double[] values = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        int mid = values.length / 2;
+        return values.length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static String rounds(List<double[]> rounds) {
+        StringBuilder s = new StringBuilder();
+        for (double[] r : rounds) {
+            s.append(String.format(" [%.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f]", r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7]));
+        }
+        return s.toString().trim();
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return String.valueOf(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    private static String text(Header header) {
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
