@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.availability.SlotOption;
 import io.glasslink.booking.bookings.Booking;
+import io.glasslink.booking.bookings.BookingStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.glasslink.booking.diagnosis.JobType;
 import io.glasslink.booking.diagnosis.Mode;
 import jakarta.validation.Valid;
@@ -77,7 +79,10 @@ final class ApiModels {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record BookingView(String reference, String status, String message, JobType jobType, boolean calibration,
                        String partNumber, String centreId, Mode mode, String postcode, OffsetDateTime start,
-                       OffsetDateTime end, String failureReason, OffsetDateTime createdAt) {
+                       OffsetDateTime end,
+                       @Schema(description = "While RESCHEDULING: the start asked for (the booking keeps `start` until "
+                               + "the back office has moved it)") OffsetDateTime requestedStart,
+                       String failureReason, OffsetDateTime createdAt) {
 
         static BookingView of(Booking b) {
             var d = b.details();
@@ -86,10 +91,15 @@ final class ApiModels {
                 case PENDING -> "accepted; confirmation will follow when the back office is reachable";
                 case CONFIRMED -> "confirmed";
                 case FAILED -> "could not be completed: " + b.failureReason() + "; nothing is held";
+                case CANCELLING -> "cancellation accepted; the slot and the part are released as soon as the back "
+                        + "office is reachable";
+                case RESCHEDULING -> "move accepted; the appointment moves to requestedStart as soon as the back office "
+                        + "is reachable (it stays at start if the back office refuses the move)";
                 case CANCELLED -> "cancelled";
             };
             return new BookingView(b.reference(), b.status().name(), message, d.jobType(), d.calibration(),
                     d.partNumber(), d.centreId(), d.mode(), d.postcode(), paris(b.start()), paris(b.end()),
+                    b.status() == BookingStatus.RESCHEDULING ? paris(b.requestedStart()) : null,
                     b.failureReason() == null ? null : b.failureReason().name(),
                     b.createdAt().atZone(NetworkCalendar.ZONE).toOffsetDateTime());
         }

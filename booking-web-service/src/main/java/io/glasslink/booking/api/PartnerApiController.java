@@ -14,6 +14,7 @@ import io.glasslink.booking.api.ApiModels.Reschedule;
 import io.glasslink.booking.bookings.Booking;
 import io.glasslink.booking.bookings.BookingDetails;
 import io.glasslink.booking.bookings.BookingService;
+import io.glasslink.booking.bookings.BookingStatus;
 import io.glasslink.booking.bookings.BookingService.PartnerBooking;
 import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.web.InvalidRequestException;
@@ -93,7 +94,8 @@ class PartnerApiController {
                     @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.R415),
                     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_BOOKING),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @PostMapping(value = "/bookings", consumes = "application/json")
     ResponseEntity<BookingView> create(@AuthenticationPrincipal Jwt identity,
                                        @Parameter(in = ParameterIn.HEADER, required = true,
@@ -136,7 +138,8 @@ class PartnerApiController {
                     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404),
                     @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @GetMapping("/bookings/{reference}")
     BookingView get(@AuthenticationPrincipal Jwt identity,
                     @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
@@ -152,7 +155,8 @@ class PartnerApiController {
                     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
                     @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @GetMapping("/bookings")
     BookingPage list(@AuthenticationPrincipal Jwt identity,
                      @Parameter(description = "Page number, from 0", example = "0")
@@ -166,10 +170,20 @@ class PartnerApiController {
 
     @Operation(operationId = "cancelBooking", summary = "Cancel a booking",
             description = "A confirmed appointment can be cancelled up to 24 hours before it starts (notice policy); "
-                    + "a booking still in progress can always be cancelled.",
+                    + "a booking still in progress can always be cancelled. The cancellation is stored before the back "
+                    + "office is asked: 200 when the appointment is cancelled and the part released (CANCELLED), 202 "
+                    + "when the back office cannot be reached now (CANCELLING: it completes as soon as it can be "
+                    + "reached; read the booking to follow it). A booking being changed by another request answers "
+                    + "409 contention (retryable).",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The cancelled booking", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
+                    @ApiResponse(responseCode = "202", description = "Accepted: the booking is CANCELLING and completes "
+                            + "when the back office is reachable",
+                            headers = @Header(name = "Location", description = "The booking's URL, to follow it",
+                                    schema = @Schema(type = "string")),
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = BookingView.class))),
                     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
                     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
                     @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404),
@@ -177,19 +191,29 @@ class PartnerApiController {
                     @ApiResponse(responseCode = "409", ref = OpenApiConfiguration.R409),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
                     @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
-                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)})
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @PostMapping("/bookings/{reference}/cancel")
-    BookingView cancel(@AuthenticationPrincipal Jwt identity,
+    ResponseEntity<BookingView> cancel(@AuthenticationPrincipal Jwt identity,
                        @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference) {
-        return BookingView.of(bookings.cancel(own(identity, reference)));
+        return changed(bookings.cancel(own(identity, reference)), BookingStatus.CANCELLING);
     }
 
     @Operation(operationId = "rescheduleBooking", summary = "Move a confirmed booking to another slot",
             description = "The new start must be a slot the availability search offers for the booking's centre; "
-                    + "the notice policy applies (not within 24 hours of the current start).",
+                    + "the notice policy applies (not within 24 hours of the current start). The move is stored before "
+                    + "the back office is asked: 200 when the appointment has moved (CONFIRMED at the new start), 202 "
+                    + "when the back office cannot be reached now (RESCHEDULING, with requestedStart: the move "
+                    + "completes as soon as it can be reached, or is dropped, the booking staying at its start, if the "
+                    + "back office then refuses it).",
             responses = {
                     @ApiResponse(responseCode = "200", description = "The booking at its new start", content = @Content(
                             mediaType = "application/json", schema = @Schema(implementation = BookingView.class))),
+                    @ApiResponse(responseCode = "202", description = "Accepted: the booking is RESCHEDULING and moves "
+                            + "when the back office is reachable",
+                            headers = @Header(name = "Location", description = "The booking's URL, to follow it",
+                                    schema = @Schema(type = "string")),
+                            content = @Content(mediaType = "application/json",
+                                    schema = @Schema(implementation = BookingView.class))),
                     @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400),
                     @ApiResponse(responseCode = "401", ref = OpenApiConfiguration.R401),
                     @ApiResponse(responseCode = "403", ref = OpenApiConfiguration.R403),
@@ -201,12 +225,21 @@ class PartnerApiController {
                     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_START),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
                     @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
-                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)})
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @PostMapping(value = "/bookings/{reference}/reschedule", consumes = "application/json")
-    BookingView reschedule(@AuthenticationPrincipal Jwt identity,
+    ResponseEntity<BookingView> reschedule(@AuthenticationPrincipal Jwt identity,
                            @Parameter(description = "The booking reference", example = "GL-7K3M9QXA") @PathVariable String reference,
                            @Valid @RequestBody Reschedule body) {
-        return BookingView.of(bookings.reschedule(own(identity, reference), body.start()));
+        return changed(bookings.reschedule(own(identity, reference), body.start()), BookingStatus.RESCHEDULING);
+    }
+
+    /** 200 with a change done, 202 (and where to follow it) with a change still waiting for the back office. */
+    private static ResponseEntity<BookingView> changed(Booking booking, BookingStatus waiting) {
+        BookingView view = BookingView.of(booking);
+        if (booking.status() == waiting) {
+            return ResponseEntity.accepted().location(URI.create("/api/v1/bookings/" + view.reference())).body(view);
+        }
+        return ResponseEntity.ok(view);
     }
 
     private Booking own(Jwt identity, String reference) {

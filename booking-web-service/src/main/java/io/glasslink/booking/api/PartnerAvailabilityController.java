@@ -71,7 +71,8 @@ class PartnerAvailabilityController {
                     @ApiResponse(responseCode = "415", ref = OpenApiConfiguration.R415),
                     @ApiResponse(responseCode = "422", ref = OpenApiConfiguration.R422_SEARCH),
                     @ApiResponse(responseCode = "429", ref = OpenApiConfiguration.R429),
-                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)})
+                    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500),
+                    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503_UNAVAILABLE)})
     @PostMapping(value = "/availability/search", consumes = "application/json")
     AvailabilityAnswer search(@Valid @RequestBody AvailabilitySearch search) {
         PartnerApiController.requirePartForReplacement(search.jobType().needsPart(), search.partNumber());

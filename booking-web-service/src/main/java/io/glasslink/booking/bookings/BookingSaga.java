@@ -6,11 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import io.glasslink.booking.bookings.BookingEvents.BookingCancelled;
 import io.glasslink.booking.bookings.BookingEvents.BookingConfirmed;
 import io.glasslink.booking.bookings.BookingEvents.BookingEvent;
 import io.glasslink.booking.bookings.BookingEvents.BookingFailed;
+import io.glasslink.booking.bookings.BookingEvents.BookingRescheduled;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.config.BookingProperties;
 import io.glasslink.booking.onprem.OnPremRejectedException;
@@ -26,9 +29,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The orchestrated booking saga: hold slot and part in parallel, confirm both, or release what was
- * held. The state is stored after every step, so {@link #advance} can be called again at any time
- * (by the request, or by the recovery job after a crash or an outage) and resumes where it stopped.
- * Every on-prem call carries the booking reference as its idempotency key.
+ * held; and the changes of a booking, cancel (cancel the appointment, then release the part) and
+ * reschedule (move the appointment), stored as an intent before anything is asked on-prem. The state is
+ * stored after every step, so {@link #advance} can be called again at any time (by the request, or by
+ * the recovery job after a crash or an outage) and resumes where it stopped. Every on-prem call is
+ * idempotent (the booking reference as idempotency key for holds; cancel, release and move of the same
+ * id answer the same when repeated).
  */
 @Service
 public class BookingSaga {
@@ -72,6 +78,30 @@ public class BookingSaga {
         }
     }
 
+    /**
+     * Accepts a change of a booking ({@code intent}: {@link Booking#requestCancel} or {@link Booking#requestReschedule},
+     * which check the booking's state and the notice policy), stores it, then drives it on-prem as far as it goes now.
+     * Returns the booking as it then stands: CANCELLED or moved, or still CANCELLING/RESCHEDULING while on-prem cannot
+     * be reached (the recovery job finishes it).
+     *
+     * @throws BookingBusyException while another request or the recovery job holds the booking
+     * @throws io.glasslink.booking.onprem.OnPremRejectedException when planning refused the change (it is undone)
+     */
+    public Booking change(String reference, Consumer<Booking> intent) {
+        if (!bookings.lease(reference, LEASE)) {
+            throw new BookingBusyException(reference);
+        }
+        try {
+            Booking booking = bookings.byReference(reference).orElseThrow();
+            intent.accept(booking);
+            save(booking, booking.status() == BookingStatus.CANCELLED ? cancelled(booking) : null);
+            drive(booking);
+            return booking;
+        } finally {
+            bookings.unlease(reference);
+        }
+    }
+
     private void drive(Booking b) {
         try {
             while (b.step() != SagaStep.DONE) {
@@ -79,6 +109,9 @@ public class BookingSaga {
                     case HOLDING -> hold(b);
                     case CONFIRMING -> confirm(b);
                     case COMPENSATING -> compensate(b);
+                    case CANCEL_SLOT -> cancelSlot(b);
+                    case RELEASE_PART -> releasePart(b);
+                    case MOVE_SLOT -> moveSlot(b);
                     default -> throw new IllegalStateException(b.step().name());
                 }
             }
@@ -144,7 +177,10 @@ public class BookingSaga {
 
     private void compensate(Booking b) {
         CompletableFuture<Void> slot = b.appointmentId() == null ? null : async(() -> {
-            planning.cancel(b.appointmentId(), "booking failed: " + b.failureReason());
+            // planning may have confirmed the appointment before the part was refused: it was never confirmed to
+            // the customer, so planning's notice policy must not keep it
+            planning.cancel(b.appointmentId(), "booking failed: " + b.failureReason(),
+                    "booking failed before its confirmation (" + b.failureReason() + ")");
             return null;
         });
         CompletableFuture<Void> part = b.holdId() == null ? null : async(() -> {
@@ -159,6 +195,55 @@ public class BookingSaga {
         }
         b.failed();
         save(b, new BookingFailed(b.reference(), b.failureReason().name(), now()));
+    }
+
+    private void cancelSlot(Booking b) {
+        String reason = b.change().previousStatus() == BookingStatus.CONFIRMED ? "cancelled by customer"
+                : "booking cancelled before confirmation";
+        try {
+            planning.cancel(b.appointmentId(), reason, b.noticeOverride(clock.instant(), props.minNoticeHours()));
+        } catch (OnPremRejectedException refused) {
+            if (refused.status() != 404) {
+                b.cancelRefused();
+                save(b, null);
+                throw refused;
+            }
+            // planning does not know the appointment: there is nothing to cancel
+        }
+        b.slotCancelled();
+        save(b, b.status() == BookingStatus.CANCELLED ? cancelled(b) : null);
+    }
+
+    private void releasePart(Booking b) {
+        try {
+            supplyChain.releaseHold(b.holdId());
+        } catch (OnPremRejectedException alreadyGone) {
+            // an unknown or already ended hold holds no stock
+        }
+        b.partReleased();
+        save(b, cancelled(b));
+    }
+
+    private void moveSlot(Booking b) {
+        OffsetDateTime previous = b.start();
+        OffsetDateTime requested = b.requestedStart();
+        Planning.Appointment moved;
+        try {
+            moved = planning.reschedule(b.appointmentId(), requested,
+                    b.noticeOverride(clock.instant(), props.minNoticeHours()));
+        } catch (OnPremRejectedException refused) {
+            b.moveRefused();
+            save(b, null);
+            throw refused;
+        }
+        OffsetDateTime start = moved != null && moved.start() != null ? moved.start() : requested;
+        OffsetDateTime end = moved != null ? moved.end() : null;
+        b.moved(start, end);
+        save(b, new BookingRescheduled(b.reference(), previous, start, end, now()));
+    }
+
+    private BookingCancelled cancelled(Booking b) {
+        return new BookingCancelled(b.reference(), b.change().previousStatus().name(), now());
     }
 
     private OffsetDateTime now() {

@@ -1,22 +1,15 @@
 package io.glasslink.booking.bookings;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import io.glasslink.booking.bookings.BookingEvents.BookingCancelled;
 import io.glasslink.booking.bookings.BookingEvents.BookingRequested;
-import io.glasslink.booking.bookings.BookingEvents.BookingRescheduled;
 import io.glasslink.booking.bookings.Bookings.IdempotentRequest;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.config.BookingProperties;
-import io.glasslink.booking.onprem.OnPremRejectedException;
-import io.glasslink.booking.onprem.OnPremUnavailableException;
-import io.glasslink.booking.onprem.Planning;
-import io.glasslink.booking.onprem.SupplyChain;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -28,23 +21,18 @@ public class BookingService {
 
     private final Bookings bookings;
     private final BookingSaga saga;
-    private final Planning planning;
-    private final SupplyChain supplyChain;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher events;
     private final BookingProperties props;
     private final BookingRules rules;
     private final Clock clock;
 
-    public BookingService(Bookings bookings, BookingSaga saga, Planning planning, SupplyChain supplyChain,
-                          TransactionTemplate tx, ApplicationEventPublisher events, BookingProperties props,
-                          BookingRules rules, Clock clock) {
+    public BookingService(Bookings bookings, BookingSaga saga, TransactionTemplate tx, ApplicationEventPublisher events,
+                          BookingProperties props, BookingRules rules, Clock clock) {
         this.rules = rules;
         this.clock = clock;
         this.bookings = bookings;
         this.saga = saga;
-        this.planning = planning;
-        this.supplyChain = supplyChain;
         this.tx = tx;
         this.events = events;
         this.props = props;
@@ -125,76 +113,23 @@ public class BookingService {
         return bookings.countOfPartner(partnerId);
     }
 
-    /** Cancels a booking (notice policy applies to confirmed appointments). */
+    /**
+     * Cancels a booking (notice policy applies to confirmed appointments): CANCELLED once planning has cancelled the
+     * appointment and supply chain released the part, CANCELLING while on-prem cannot be reached (the recovery job
+     * finishes it).
+     */
     public Booking cancel(Booking booking) {
-        BookingStatus previous = booking.status();
-        if (previous == BookingStatus.CONFIRMED) {
-            booking.checkReschedulable(clock.instant(), props.minNoticeHours());
-            planning.cancel(booking.appointmentId(), "cancelled by customer");
-            releasePart(booking);
-            booking.cancel(clock.instant(), props.minNoticeHours());
-            saveWith(booking, new BookingCancelled(booking.reference(), previous.name(), now()));
-            return booking;
-        }
-        if (!bookings.lease(booking.reference(), Duration.ofSeconds(30))) {
-            throw new BookingStateException(booking.reference(), previous, "cancel while it is being processed");
-        }
-        try {
-            Booking current = bookings.byReference(booking.reference()).orElseThrow();
-            BookingStatus before = current.status();
-            current.cancel(clock.instant(), props.minNoticeHours());
-            saveWith(current, new BookingCancelled(current.reference(), before.name(), now()));
-            bestEffortRelease(current);
-            return current;
-        } finally {
-            bookings.unlease(booking.reference());
-        }
+        return saga.change(booking.reference(), b -> b.requestCancel(clock.instant(), props.minNoticeHours()));
     }
 
-    /** Moves a confirmed appointment to another start the search can offer (notice policy applies). */
+    /**
+     * Moves a confirmed appointment to another start the search can offer (notice policy applies): CONFIRMED at the
+     * new start once planning has moved it, RESCHEDULING (at the old start) while planning cannot be reached.
+     */
     public Booking reschedule(Booking booking, OffsetDateTime newStart) {
-        booking.checkReschedulable(clock.instant(), props.minNoticeHours());
         rules.checkStart(newStart, booking.details().jobType(), booking.details().calibration());
-        OffsetDateTime previous = booking.start();
-        Planning.Appointment moved = planning.reschedule(booking.appointmentId(), newStart);
-        OffsetDateTime start = moved != null && moved.start() != null ? moved.start() : newStart;
-        OffsetDateTime end = moved != null ? moved.end() : null;
-        booking.rescheduled(start, end);
-        saveWith(booking, new BookingRescheduled(booking.reference(), previous, start, end, now()));
-        return booking;
-    }
-
-    private void releasePart(Booking booking) {
-        if (booking.holdId() == null) {
-            return;
-        }
-        try {
-            supplyChain.releaseHold(booking.holdId());
-        } catch (OnPremRejectedException alreadyGone) {
-            // a confirmed or expired hold cannot be released: supply chain reallocates it itself
-        }
-    }
-
-    private void bestEffortRelease(Booking booking) {
-        try {
-            if (booking.appointmentId() != null) {
-                planning.cancel(booking.appointmentId(), "booking cancelled before confirmation");
-            }
-            releasePart(booking);
-        } catch (OnPremUnavailableException | OnPremRejectedException e) {
-            // holds expire on-prem on their own: nothing stays blocked
-        }
-    }
-
-    private void saveWith(Booking booking, BookingEvents.BookingEvent event) {
-        tx.executeWithoutResult(s -> {
-            bookings.update(booking);
-            events.publishEvent(event);
-        });
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock.withZone(NetworkCalendar.ZONE));
+        return saga.change(booking.reference(),
+                b -> b.requestReschedule(newStart, clock.instant(), props.minNoticeHours()));
     }
 
     /** A partner booking and whether it is a replay of an earlier request. */

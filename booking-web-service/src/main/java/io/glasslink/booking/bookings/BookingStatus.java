@@ -9,5 +9,9 @@ public enum BookingStatus {
     CONFIRMED,
     /** The slot or part was gone; nothing is held. */
     FAILED,
+    /** The cancellation is accepted; the slot and the part are being released on-prem. */
+    CANCELLING,
+    /** A move to another start is accepted; planning has yet to make it (the booking keeps its start until then). */
+    RESCHEDULING,
     CANCELLED
 }

@@ -3,13 +3,15 @@ package io.glasslink.booking.bookings;
 import java.time.Clock;
 
 import io.glasslink.booking.config.BookingProperties;
+import io.glasslink.booking.onprem.OnPremRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Resumes sagas that stopped moving — after a crash, or while the link was down (PENDING bookings). Events whose
+ * Resumes sagas that stopped moving — after a crash, or while the link was down (PENDING bookings, and
+ * cancellations or reschedules still CANCELLING or RESCHEDULING). Events whose
  * publication did not complete are the outbox's ({@code events.messaging.OutboxResubmission}).
  */
 @Component
@@ -39,6 +41,10 @@ public class SagaRecoveryJob {
             try {
                 Booking b = saga.advance(reference);
                 log.info("recovery advanced booking {} to {} ({})", reference, b.status(), b.step());
+                advanced++;
+            } catch (OnPremRejectedException refused) {
+                log.info("recovery of booking {}: planning refused the change, which is undone: {}", reference,
+                        refused.getMessage());
                 advanced++;
             } catch (RuntimeException e) {
                 log.warn("recovery of booking {} failed: {}", reference, e.toString());

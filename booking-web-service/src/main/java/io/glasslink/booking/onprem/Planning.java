@@ -20,11 +20,14 @@ public interface Planning {
     /** Confirms a held appointment (idempotent). */
     void confirm(String appointmentId);
 
-    /** Cancels an appointment (idempotent); a notice-policy refusal is an {@link OnPremRejectedException}. */
-    void cancel(String appointmentId, String reason);
+    /**
+     * Cancels an appointment (idempotent); a notice-policy refusal is an {@link OnPremRejectedException}.
+     * {@code overrideReason} (may be null) asks planning to let a cancellation accepted in time through its notice.
+     */
+    void cancel(String appointmentId, String reason, String overrideReason);
 
-    /** Moves an appointment (idempotent). */
-    Appointment reschedule(String appointmentId, OffsetDateTime start);
+    /** Moves an appointment (idempotent); {@code overrideReason} (may be null) as for {@link #cancel}. */
+    Appointment reschedule(String appointmentId, OffsetDateTime start, String overrideReason);
 
     /**
      * A slot search: {@code centreIds} for centre jobs, {@code postcode} for home jobs; no start

@@ -11,6 +11,7 @@ import io.glasslink.booking.availability.AvailabilityQuery;
 import io.glasslink.booking.availability.AvailabilityService;
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.Booking;
+import io.glasslink.booking.bookings.BookingBusyException;
 import io.glasslink.booking.bookings.BookingRulesException;
 import io.glasslink.booking.bookings.BookingService;
 import io.glasslink.booking.bookings.BookingStateException;
@@ -74,7 +75,8 @@ class ManageBookingController {
         if (booking.isEmpty()) {
             return find(reference, email, model);
         }
-        return change(booking.get(), bookings::cancel, "manage.cancelled", model);
+        return change(booking.get(), bookings::cancel, "manage.cancelled", BookingStatus.CANCELLING,
+                "manage.cancelling", model);
     }
 
     @PostMapping("/manage/reschedule-options")
@@ -106,7 +108,8 @@ class ManageBookingController {
             model.addAttribute("problem", "error.slot");
             return show(booking.get(), model);
         }
-        return change(booking.get(), b -> bookings.reschedule(b, start), "manage.rescheduled", model);
+        return change(booking.get(), b -> bookings.reschedule(b, start), "manage.rescheduled",
+                BookingStatus.RESCHEDULING, "manage.rescheduling", model);
     }
 
     @PostMapping("/manage/calendar")
@@ -126,11 +129,15 @@ class ManageBookingController {
                 .body(ics.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Applies a change and shows the booking with a success message, or unchanged with the reason it was refused. */
-    private String change(Booking booking, java.util.function.UnaryOperator<Booking> action, String success, Model model) {
+    /**
+     * Applies a change and shows the booking with a success message (or, when the change waits for the back office,
+     * the message saying it is recorded), or unchanged with the reason it was refused.
+     */
+    private String change(Booking booking, java.util.function.UnaryOperator<Booking> action, String success,
+                          BookingStatus waiting, String recorded, Model model) {
         try {
             Booking changed = action.apply(booking);
-            model.addAttribute("message", success);
+            model.addAttribute("message", changed.status() == waiting ? recorded : success);
             return show(changed, model);
         } catch (BookingRulesException e) {
             model.addAttribute("problem", "error.slot");
@@ -138,6 +145,8 @@ class ManageBookingController {
             model.addAttribute("problem", "manage.tooLate");
         } catch (OnPremUnavailableException e) {
             model.addAttribute("problem", "manage.unavailable");
+        } catch (BookingBusyException e) {
+            model.addAttribute("problem", "manage.busy");
         }
         return show(booking, model);
     }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -53,7 +54,7 @@ public class OpenApiConfiguration {
     public static final String R422_SEARCH = "#/components/responses/NotServed";
     public static final String R429 = "#/components/responses/RateLimited";
     public static final String R500 = "#/components/responses/ServerError";
-    public static final String R503 = "#/components/responses/BackOfficeUnavailable";
+    public static final String R503_UNAVAILABLE = "#/components/responses/Unavailable";
 
     public static final String NEW_BOOKING_EXAMPLE = """
             {"jobType":"WINDSCREEN_REPLACEMENT","calibration":true,"partNumber":"WS-RENAULT-CLIO-5","centreId":"C326",
@@ -131,6 +132,8 @@ public class OpenApiConfiguration {
                         .description("Each invalid field (invalid-request, unprocessable, not-served)"))
                 .addProperty("policy", new StringSchema().description("The policy that refused (notice-policy)")
                         .example("min-notice-24h"))
+                .addProperty("retryable", new BooleanSchema().description("The same request may succeed if sent "
+                        + "again (contention)").example(true))
                 .required(List.of("type", "title", "status", "detail", "instance"));
     }
 
@@ -145,8 +148,9 @@ public class OpenApiConfiguration {
         r.put("NotFound", problem("No such booking among yours", 404, "not-found", "no booking GL-7K3M9QXA", null));
         r.put("NotAcceptable", problem("No representation matches Accept (the API answers application/json)", 406,
                 "not-acceptable", "Not Acceptable", null));
-        r.put("Conflict", problem("The booking's state or the notice policy refuses the change, or the back office "
-                + "refused it (types notice-policy, invalid-state, back-office-refused)", 409, "notice-policy",
+        r.put("Conflict", problem("The booking's state or the notice policy refuses the change, the back office "
+                + "refused it (types notice-policy, invalid-state, back-office-refused), or another request is changing "
+                + "the booking right now (contention, retryable: nothing was changed)", 409, "notice-policy",
                 "appointments can be changed or cancelled up to 24 hours before they start", null));
         r.put("ContentTooLarge", problem("The body is over 64 KB", 413, "content-too-large",
                 "the body is over the limit of 65536 bytes", null));
@@ -163,8 +167,10 @@ public class OpenApiConfiguration {
                 "too many requests", null).addHeaderObject("Retry-After", retryAfter()));
         r.put("ServerError", problem("An unexpected error; nothing more is said", 500, "server-error",
                 "an unexpected error occurred", null));
-        r.put("BackOfficeUnavailable", problem("The back office cannot be reached now (see Retry-After)", 503,
-                "back-office-unavailable", "the back office cannot be reached right now; try again later", null)
+        r.put("Unavailable", problem("The service cannot answer now: its database cannot be reached (unavailable), "
+                + "or the back office cannot be reached and the request cannot wait (back-office-unavailable); nothing "
+                + "was written: try again after Retry-After", 503, "unavailable",
+                "the service cannot answer right now; try again later", null)
                 .addHeaderObject("Retry-After", retryAfter()));
         return r;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.glasslink.booking.bookings.BookingBusyException;
 import io.glasslink.booking.bookings.BookingRulesException;
 import io.glasslink.booking.bookings.BookingStateException;
 import io.glasslink.booking.bookings.IdempotencyKeyReusedException;
@@ -20,12 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.MethodParameter;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -204,6 +207,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "the back office cannot be reached right now; try again later");
         complete(problem, 503, request);
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30").body(problem);
+    }
+
+    @ExceptionHandler(BookingBusyException.class)
+    ResponseEntity<Object> busy(BookingBusyException e, WebRequest request) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "contention", e.getMessage());
+        problem.setProperty("retryable", true);
+        return entity(problem, request);
+    }
+
+    /**
+     * The database cannot be reached (no connection within Hikari's connection timeout, or one lost mid-request):
+     * answered before the gateway's route timeout, so callers see a retryable 503 instead of a 504.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class})
+    ResponseEntity<Object> databaseUnreachable(Exception e, WebRequest request) {
+        log.warn("database unreachable answering {}: {}", path(request), e.toString());
+        ProblemDetail problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "the service cannot answer right now; nothing was changed, try again later");
+        complete(problem, 503, request);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(problem);
     }
 
     @ExceptionHandler(Exception.class)

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
+import io.glasslink.booking.bookings.Bookings;
 import io.glasslink.booking.support.IntegrationTest;
 import io.glasslink.booking.support.RawHttp;
 import io.glasslink.booking.support.RawHttp.Answer;
@@ -30,6 +31,8 @@ class PartnerApiEdgeTest extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Bookings bookingLeases;
 
     RawHttp http;
 
@@ -273,21 +276,41 @@ class PartnerApiEdgeTest extends IntegrationTest {
     }
 
     @Test
-    void aBackOfficeThatCannotBeReachedIsA503WithRetryAfterAndAConflictIsA409() {
+    void aCancelWhileTheBackOfficeCannotBeReachedIs202CancellingARepeatCompletesItAndAThirdIsA409() {
         Answer made = http.postJson("/api/v1/bookings", "P-EDGE-503", "503-1", Requests.newBooking("u@example.com").toString());
         String reference = Requests.JSON.readTree(made.body()).get("reference").asString();
         GATEWAY.linkDown(true);
         Answer cancel = http.send("POST", "/api/v1/bookings/" + reference + "/cancel", null,
                 "X-Glasslink-Identity", TestIdentity.partner("P-EDGE-503"));
-        assertThat(cancel.status()).isEqualTo(503);
-        assertThat(cancel.header("retry-after")).isEqualTo("30");
-        assertThat(cancel.problem().get("type").asString()).endsWith("/back-office-unavailable");
+        assertThat(cancel.status()).isEqualTo(202);
+        assertThat(cancel.header("location")).isEqualTo("/api/v1/bookings/" + reference);
+        assertThat(Requests.JSON.readTree(cancel.body()).get("status").asString()).isEqualTo("CANCELLING");
         GATEWAY.linkDown(false);
-        http.send("POST", "/api/v1/bookings/" + reference + "/cancel", null, "X-Glasslink-Identity", TestIdentity.partner("P-EDGE-503"));
+        Answer repeated = http.send("POST", "/api/v1/bookings/" + reference + "/cancel", null,
+                "X-Glasslink-Identity", TestIdentity.partner("P-EDGE-503"));
+        assertThat(repeated.status()).isEqualTo(200);
+        assertThat(Requests.JSON.readTree(repeated.body()).get("status").asString()).isEqualTo("CANCELLED");
         Answer again = http.send("POST", "/api/v1/bookings/" + reference + "/cancel", null,
                 "X-Glasslink-Identity", TestIdentity.partner("P-EDGE-503"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.problem().get("type").asString()).endsWith("/invalid-state");
+    }
+
+    @Test
+    void aChangeWhileAnotherHoldsTheBookingIsA409ContentionThatSaysItCanBeRetried() {
+        Answer made = http.postJson("/api/v1/bookings", "P-EDGE-BUSY", "busy-1", Requests.newBooking("b@example.com").toString());
+        String reference = Requests.JSON.readTree(made.body()).get("reference").asString();
+        assertThat(bookingLeases.lease(reference, Duration.ofSeconds(60))).isTrue();
+        try {
+            Answer cancel = http.send("POST", "/api/v1/bookings/" + reference + "/cancel", null,
+                    "X-Glasslink-Identity", TestIdentity.partner("P-EDGE-BUSY"));
+            JsonNode problem = cancel.problem();
+            assertThat(cancel.status()).isEqualTo(409);
+            assertThat(problem.get("type").asString()).endsWith("/contention");
+            assertThat(problem.get("retryable").asBoolean()).isTrue();
+        } finally {
+            bookingLeases.unlease(reference);
+        }
     }
 
     @Test

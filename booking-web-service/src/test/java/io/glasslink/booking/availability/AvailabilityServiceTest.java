@@ -159,12 +159,12 @@ class AvailabilityServiceTest {
         }
 
         @Override
-        public void cancel(String appointmentId, String reason) {
+        public void cancel(String appointmentId, String reason, String overrideReason) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Appointment reschedule(String appointmentId, OffsetDateTime start) {
+        public Appointment reschedule(String appointmentId, OffsetDateTime start, String overrideReason) {
             throw new UnsupportedOperationException();
         }
     }

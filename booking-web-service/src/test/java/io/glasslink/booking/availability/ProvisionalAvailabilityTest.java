@@ -193,12 +193,12 @@ class ProvisionalAvailabilityTest {
         }
 
         @Override
-        public void cancel(String appointmentId, String reason) {
+        public void cancel(String appointmentId, String reason, String overrideReason) {
             throw down();
         }
 
         @Override
-        public Appointment reschedule(String appointmentId, OffsetDateTime start) {
+        public Appointment reschedule(String appointmentId, OffsetDateTime start, String overrideReason) {
             throw down();
         }
 

@@ -61,22 +61,61 @@ class BookingTest {
     @Test
     void confirmedBookingCannotBeCancelledWithinTheNotice() {
         Booking b = confirmed(inHours(10));
-        assertThatThrownBy(() -> b.cancel(NOW, 24)).isInstanceOf(NoticePolicyException.class);
+        assertThatThrownBy(() -> b.requestCancel(NOW, 24)).isInstanceOf(NoticePolicyException.class);
         assertThat(b.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(b.change()).isNull();
     }
 
     @Test
-    void confirmedBookingCanBeCancelledWithEnoughNotice() {
+    void aCancellationWithEnoughNoticeCancelsTheAppointmentFirstThenReleasesThePart() {
         Booking b = confirmed(inHours(48));
-        b.cancel(NOW, 24);
+        b.requestCancel(NOW, 24);
+        assertThat(b.status()).isEqualTo(BookingStatus.CANCELLING);
+        assertThat(b.step()).isEqualTo(SagaStep.CANCEL_SLOT);
+        b.slotCancelled();
+        assertThat(b.step()).isEqualTo(SagaStep.RELEASE_PART);
+        b.partReleased();
         assertThat(b.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(b.step()).isEqualTo(SagaStep.DONE);
+    }
+
+    @Test
+    void aCancellationPlanningRefusesPutsTheBookingBackAsItWas() {
+        Booking b = confirmed(inHours(48));
+        b.requestCancel(NOW, 24);
+        b.cancelRefused();
+        assertThat(b.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(b.step()).isEqualTo(SagaStep.DONE);
+        assertThat(b.change()).isNull();
+    }
+
+    @Test
+    void aMoveKeepsTheStartUntilPlanningHasMovedTheAppointment() {
+        Booking b = confirmed(inHours(48));
+        OffsetDateTime later = inHours(72);
+        b.requestReschedule(later, NOW, 24);
+        assertThat(b.status()).isEqualTo(BookingStatus.RESCHEDULING);
+        assertThat(b.start()).isEqualTo(inHours(48));
+        assertThat(b.requestedStart()).isEqualTo(later);
+        b.moved(later, later.plusMinutes(90));
+        assertThat(b.status()).isEqualTo(BookingStatus.CONFIRMED);
+        assertThat(b.start()).isEqualTo(later);
+        assertThat(b.change()).isNull();
+    }
+
+    @Test
+    void aChangeCompletedInsideTheNoticeAsksPlanningForAnOverrideOnlyWhenItWasAcceptedInTime() {
+        Booking b = confirmed(inHours(48));
+        b.requestCancel(NOW, 24);
+        assertThat(b.noticeOverride(NOW, 24)).isNull();
+        assertThat(b.noticeOverride(NOW.plus(java.time.Duration.ofHours(30)), 24)).contains("accepted by booking-web");
     }
 
     @Test
     void pendingBookingCanBeCancelledAnytimeAndItsSagaStops() {
         Booking b = replacementAt(inHours(2));
         b.pending();
-        b.cancel(NOW, 24);
+        b.requestCancel(NOW, 24);
         assertThat(b.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(b.step()).isEqualTo(SagaStep.DONE);
     }
@@ -84,7 +123,7 @@ class BookingTest {
     @Test
     void onlyConfirmedBookingsCanBeRescheduled() {
         Booking b = replacementAt(inHours(72));
-        assertThatThrownBy(() -> b.checkReschedulable(NOW, 24)).isInstanceOf(BookingStateException.class);
+        assertThatThrownBy(() -> b.requestReschedule(inHours(96), NOW, 24)).isInstanceOf(BookingStateException.class);
     }
 
     @Test
@@ -92,7 +131,7 @@ class BookingTest {
         Booking b = replacementAt(inHours(72));
         b.compensate(FailureReason.SLOT_GONE);
         b.failed();
-        assertThatThrownBy(() -> b.cancel(NOW, 24)).isInstanceOf(BookingStateException.class);
+        assertThatThrownBy(() -> b.requestCancel(NOW, 24)).isInstanceOf(BookingStateException.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.glasslink.booking.bookings;
 
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
@@ -29,11 +30,11 @@ class NoticePolicyTest {
         ZonedDateTime sameTimeTomorrow = date.at().atZoneSameInstant(TestClock.PARIS).plusDays(1);
         Booking booking = confirmed(sameTimeTomorrow);
         if (SHORT_DAY.contains(date.name())) {
-            assertThatThrownBy(() -> booking.cancel(date.instant(), 24)).isInstanceOf(NoticePolicyException.class);
+            assertThatThrownBy(() -> booking.requestCancel(date.instant(), 24)).isInstanceOf(NoticePolicyException.class);
             assertThat(booking.status()).isEqualTo(BookingStatus.CONFIRMED);
         } else {
-            booking.cancel(date.instant(), 24);
-            assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLED);
+            booking.requestCancel(date.instant(), 24);
+            assertThat(booking.status()).isEqualTo(BookingStatus.CANCELLING);
         }
     }
 
@@ -41,9 +42,12 @@ class NoticePolicyTest {
     @MethodSource("io.glasslink.testsupport.NamedDates#all")
     void aBookingStartingOneMinuteInsideTheNoticeCannotBeMoved(NamedDate date) {
         Booking booking = confirmed(date.at().atZoneSameInstant(TestClock.PARIS).plusHours(24).minusMinutes(1));
-        assertThatThrownBy(() -> booking.checkReschedulable(date.instant(), 24)).isInstanceOf(NoticePolicyException.class);
+        OffsetDateTime elsewhere = date.at().plusDays(3);
+        assertThatThrownBy(() -> booking.requestReschedule(elsewhere, date.instant(), 24))
+                .isInstanceOf(NoticePolicyException.class);
         Booking later = confirmed(date.at().atZoneSameInstant(TestClock.PARIS).plusHours(24));
-        later.checkReschedulable(date.instant(), 24);
+        later.requestReschedule(elsewhere, date.instant(), 24);
+        assertThat(later.status()).isEqualTo(BookingStatus.RESCHEDULING);
     }
 
     private static Booking confirmed(ZonedDateTime start) {

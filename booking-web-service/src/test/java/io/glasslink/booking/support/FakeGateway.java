@@ -48,6 +48,11 @@ public final class FakeGateway implements AutoCloseable {
     private final AtomicBoolean refusePart = new AtomicBoolean();
     private final AtomicBoolean refuseConfirm = new AtomicBoolean();
     private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicBoolean refuseCancel = new AtomicBoolean();
+    private final AtomicBoolean refuseMove = new AtomicBoolean();
+    private final Map<Side, Fault> faults = new ConcurrentHashMap<>();
+    private final Map<String, OffsetDateTime> appointmentStarts = new ConcurrentHashMap<>();
+    private final List<String> bodies = new CopyOnWriteArrayList<>();
     private final Map<String, String> holdsByKey = new ConcurrentHashMap<>();
     private final Map<String, String> appointmentsByKey = new ConcurrentHashMap<>();
     private final Map<String, String> state = new ConcurrentHashMap<>();
@@ -87,6 +92,11 @@ public final class FakeGateway implements AutoCloseable {
         refusePart.set(false);
         refuseConfirm.set(false);
         delayMillis.set(0);
+        refuseCancel.set(false);
+        refuseMove.set(false);
+        faults.clear();
+        appointmentStarts.clear();
+        bodies.clear();
         holdsByKey.clear();
         appointmentsByKey.clear();
         state.clear();
@@ -114,6 +124,56 @@ public final class FakeGateway implements AutoCloseable {
 
     public void refuseConfirm(boolean refuse) {
         refuseConfirm.set(refuse);
+    }
+
+    /** One of the two on-prem services behind the gateway. */
+    public enum Side {
+        PLANNING("/onprem/planning/"), SUPPLY_CHAIN("/onprem/supply-chain/");
+
+        private final String prefix;
+
+        Side(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /** What goes wrong with one side's writes (POSTs). */
+    public enum Fault {
+        /** The service cannot be reached: 503, nothing done (the gateway's answer with the service down). */
+        DOWN,
+        /** The write is done, then the answer is lost on its way back: 503 (a link cut after the request passed). */
+        ANSWER_LOST,
+        /** The write is done, then no answer before the client's read timeout (a stalled path). */
+        TIMEOUT
+    }
+
+    /** Makes one side's writes fail as {@code fault} (null: healthy again). */
+    public void fault(Side side, Fault fault) {
+        if (fault == null) {
+            faults.remove(side);
+        } else {
+            faults.put(side, fault);
+        }
+    }
+
+    /** Planning refuses to cancel appointments (409 notice-policy), as inside its notice without an override. */
+    public void refuseCancel(boolean refuse) {
+        refuseCancel.set(refuse);
+    }
+
+    /** Planning refuses to move appointments (409 slot-unavailable). */
+    public void refuseMove(boolean refuse) {
+        refuseMove.set(refuse);
+    }
+
+    /** The start of an appointment as planning last moved it (null if never moved). */
+    public OffsetDateTime appointmentStart(String id) {
+        return appointmentStarts.get(id);
+    }
+
+    /** "METHOD path body" of every write received, in order. */
+    public List<String> writes() {
+        return List.copyOf(bodies);
     }
 
     /** Adds latency to every answer (a link round trip). */
@@ -150,7 +210,24 @@ public final class FakeGateway implements AutoCloseable {
             }
             JsonNode body = readBody(ex.getRequestBody());
             String key = ex.getRequestHeaders().getFirst("Idempotency-Key");
-            route(ex, path, body, key);
+            Fault fault = "POST".equals(ex.getRequestMethod()) ? faultFor(path) : null;
+            if (fault == Fault.DOWN) {
+                send(ex, 503, Map.of("status", 503, "title", "Service Unavailable", "detail", "service down"));
+                return;
+            }
+            if ("POST".equals(ex.getRequestMethod())) {
+                bodies.add("POST " + path + " " + body);
+            }
+            if (fault == null) {
+                route((status, answer) -> send(ex, status, answer), ex, path, body, key);
+                return;
+            }
+            // the write is done on-prem; its answer never reaches the caller
+            route((status, answer) -> { }, ex, path, body, key);
+            if (fault == Fault.TIMEOUT) {
+                Thread.sleep(3_000);
+            }
+            send(ex, 503, Map.of("status", 503, "title", "Service Unavailable", "detail", "answer lost"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -158,18 +235,18 @@ public final class FakeGateway implements AutoCloseable {
         }
     }
 
-    private void route(HttpExchange ex, String path, JsonNode body, String key) throws IOException {
+    private void route(Reply reply, HttpExchange ex, String path, JsonNode body, String key) throws IOException {
         String sc = "/onprem/supply-chain/api/v1";
         String pl = "/onprem/planning/api/v1";
         if (path.equals(sc + "/vehicles/makes")) {
-            send(ex, 200, List.of("Peugeot", "Renault"));
+            reply.send(200, List.of("Peugeot", "Renault"));
         } else if (path.equals(sc + "/vehicles/models")) {
-            send(ex, 200, List.of(Map.of("make", "Renault", "model", "Clio", "yearFrom", 2012, "yearTo", 2025),
+            reply.send(200, List.of(Map.of("make", "Renault", "model", "Clio", "yearFrom", 2012, "yearTo", 2025),
                     Map.of("make", "Renault", "model", "Megane", "yearFrom", 2010, "yearTo", 2024)));
         } else if (path.equals(sc + "/parts")) {
             String query = ex.getRequestURI().getQuery();
             boolean adas = query != null && query.contains("year=20") && !query.contains("year=2010");
-            send(ex, 200, List.of(Map.of("partNumber", "WS-RENAULT-CLIO-5", "glassType", "WINDSCREEN",
+            reply.send(200, List.of(Map.of("partNumber", "WS-RENAULT-CLIO-5", "glassType", "WINDSCREEN",
                     "description", "Pare-brise Renault Clio V", "adasCamera", adas, "heated", false,
                     "acoustic", false, "rainSensor", true)));
         } else if (path.equals(sc + "/availability/batch")) {
@@ -179,7 +256,7 @@ public final class FakeGateway implements AutoCloseable {
                         "earliestAvailableAt", slotStart(0, 12).toString(),
                         "source", Map.of("type", "LOCAL_STOCK", "locationId", id.asString(), "transitDays", 0)));
             }
-            send(ex, 200, Map.of("partNumber", body.get("partNumber").asString(), "quantity", 1,
+            reply.send(200, Map.of("partNumber", body.get("partNumber").asString(), "quantity", 1,
                     "zone", "Europe/Paris", "results", results));
         } else if (path.equals(pl + "/slots/search")) {
             List<String> centres = new ArrayList<>();
@@ -198,49 +275,59 @@ public final class FakeGateway implements AutoCloseable {
                 }
                 results.add(Map.of("centreId", c, "mode", mode, "slots", slots));
             }
-            send(ex, 200, Map.of("zone", "Europe/Paris", "jobDurationMinutes", 90, "results", results));
+            reply.send(200, Map.of("zone", "Europe/Paris", "jobDurationMinutes", 90, "results", results));
         } else if (path.equals(sc + "/holds")) {
             if (refusePart.get()) {
-                send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "no stock"));
+                reply.send(409, Map.of("status", 409, "title", "Conflict", "detail", "no stock"));
                 return;
             }
             String id = holdsByKey.computeIfAbsent(key, k -> "H-" + k);
             state.putIfAbsent(id, "HELD");
-            send(ex, 201, Map.of("holdId", id, "bookingReference", key, "partNumber", body.get("partNumber").asString(),
+            reply.send(201, Map.of("holdId", id, "bookingReference", key, "partNumber", body.get("partNumber").asString(),
                     "quantity", 1, "centreId", body.get("centreId").asString(), "status", "HELD",
                     "expiresAt", clock.instant().atZone(PARIS).toOffsetDateTime().plusMinutes(15).toString()));
         } else if (path.startsWith(sc + "/holds/")) {
             String[] parts = path.substring((sc + "/holds/").length()).split("/");
-            transition(ex, parts[0], parts.length > 1 ? parts[1] : "");
+            transition(reply, parts[0], parts.length > 1 ? parts[1] : "");
         } else if (path.equals(pl + "/appointments")) {
             if (refuseSlot.get()) {
-                send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "slot gone"));
+                reply.send(409, Map.of("status", 409, "title", "Conflict", "detail", "slot gone"));
                 return;
             }
             String id = appointmentsByKey.computeIfAbsent(key, k -> "A-" + k);
             state.putIfAbsent(id, "HELD");
             OffsetDateTime start = OffsetDateTime.parse(body.get("start").asString());
-            send(ex, 201, Map.of("appointmentId", id, "bookingReference", key, "centreId", body.get("centreId").asString(),
+            reply.send(201, Map.of("appointmentId", id, "bookingReference", key, "centreId", body.get("centreId").asString(),
                     "mode", body.get("mode").asString(), "start", start.toString(), "end", start.plusMinutes(90).toString(),
                     "status", "HELD", "expiresAt", clock.instant().atZone(PARIS).toOffsetDateTime().plusMinutes(15).toString()));
         } else if (path.startsWith(pl + "/appointments/")) {
             String[] parts = path.substring((pl + "/appointments/").length()).split("/");
             if (parts.length > 1 && parts[1].equals("reschedule")) {
+                if (refuseMove.get()) {
+                    reply.send(409, Map.of("status", 409, "title", "Conflict", "detail", "slot taken"));
+                    return;
+                }
                 OffsetDateTime start = OffsetDateTime.parse(body.get("start").asString());
-                send(ex, 200, Map.of("appointmentId", parts[0], "start", start.toString(),
+                appointmentStarts.put(parts[0], start);
+                reply.send(200, Map.of("appointmentId", parts[0], "start", start.toString(),
                         "end", start.plusMinutes(90).toString(), "status", "CONFIRMED"));
                 return;
             }
-            transition(ex, parts[0], parts.length > 1 ? parts[1] : "");
+            if (parts.length > 1 && parts[1].equals("cancel") && refuseCancel.get()
+                    && !"CANCELLED".equals(state.get(parts[0]))) {
+                reply.send(409, Map.of("status", 409, "title", "Conflict", "detail", "inside the notice"));
+                return;
+            }
+            transition(reply, parts[0], parts.length > 1 ? parts[1] : "");
         } else {
-            send(ex, 404, Map.of("status", 404, "title", "Not Found"));
+            reply.send(404, Map.of("status", 404, "title", "Not Found"));
         }
     }
 
-    private void transition(HttpExchange ex, String id, String action) throws IOException {
+    private void transition(Reply reply, String id, String action) throws IOException {
         String current = state.get(id);
         if (current == null) {
-            send(ex, 404, Map.of("status", 404, "title", "Not Found"));
+            reply.send(404, Map.of("status", 404, "title", "Not Found"));
             return;
         }
         String next = switch (action) {
@@ -250,11 +337,11 @@ public final class FakeGateway implements AutoCloseable {
             default -> current;
         };
         if (action.equals("confirm") && (refuseConfirm.get() || current.equals("RELEASED") || current.equals("CANCELLED"))) {
-            send(ex, 409, Map.of("status", 409, "title", "Conflict", "detail", "hold expired"));
+            reply.send(409, Map.of("status", 409, "title", "Conflict", "detail", "hold expired"));
             return;
         }
         state.put(id, next);
-        send(ex, 200, Map.of("id", id, "status", next));
+        reply.send(200, Map.of("id", id, "status", next));
     }
 
     /**
@@ -275,6 +362,20 @@ public final class FakeGateway implements AutoCloseable {
     /** A slot this fake offers: day {@code index} (see {@link #slotDay}) at {@code hour}:00 in Paris. */
     public OffsetDateTime slotStart(int index, int hour) {
         return slotDay(index).atTime(LocalTime.of(hour, 0)).atZone(PARIS).toOffsetDateTime();
+    }
+
+    private Fault faultFor(String path) {
+        for (Map.Entry<Side, Fault> f : faults.entrySet()) {
+            if (path.startsWith(f.getKey().prefix)) {
+                return f.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Where an answer goes: the caller, or nowhere when it is lost. */
+    private interface Reply {
+        void send(int status, Object body) throws IOException;
     }
 
     private static JsonNode readBody(InputStream in) throws IOException {

@@ -79,7 +79,8 @@ class JdbcBookings implements Bookings {
         jdbc.sql("""
                 update booking set status = :status, saga_step = :step, slot_start = :start, slot_end = :end,
                   appointment_id = :appointment, hold_id = :hold, failure_reason = :failure,
-                  attempts = attempts + 1, updated_at = :updated
+                  previous_status = :previousStatus, previous_step = :previousStep, requested_start = :requestedStart,
+                  change_requested_at = :changeRequestedAt, attempts = attempts + 1, updated_at = :updated
                 where reference = :reference""")
                 .param("reference", b.reference())
                 .param("updated", Timestamp.from(clock.instant()))
@@ -90,6 +91,10 @@ class JdbcBookings implements Bookings {
                 .param("appointment", b.appointmentId())
                 .param("hold", b.holdId())
                 .param("failure", b.failureReason() == null ? null : b.failureReason().name())
+                .param("previousStatus", b.change() == null ? null : b.change().previousStatus().name())
+                .param("previousStep", b.change() == null ? null : b.change().previousStep().name())
+                .param("requestedStart", b.change() == null ? null : b.change().requestedStart())
+                .param("changeRequestedAt", b.change() == null ? null : Timestamp.from(b.change().requestedAt()))
                 .update();
     }
 
@@ -164,10 +169,14 @@ class JdbcBookings implements Bookings {
                 new BookingDetails.Customer(rs.getString("customer_name"), rs.getString("customer_email"),
                         rs.getString("customer_phone"), rs.getBoolean("contact_consent")));
         String failure = rs.getString("failure_reason");
+        String previousStatus = rs.getString("previous_status");
+        Booking.Change change = previousStatus == null ? null : new Booking.Change(BookingStatus.valueOf(previousStatus),
+                SagaStep.valueOf(rs.getString("previous_step")), time(rs, "requested_start"),
+                rs.getTimestamp("change_requested_at").toInstant());
         return Booking.restore(rs.getString("reference"), details, rs.getTimestamp("created_at").toInstant(),
                 BookingStatus.valueOf(rs.getString("status")), SagaStep.valueOf(rs.getString("saga_step")),
                 time(rs, "slot_start"), time(rs, "slot_end"), rs.getString("appointment_id"), rs.getString("hold_id"),
-                failure == null ? null : FailureReason.valueOf(failure));
+                failure == null ? null : FailureReason.valueOf(failure), change);
     }
 
     private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {

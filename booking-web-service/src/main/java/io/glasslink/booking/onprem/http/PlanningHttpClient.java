@@ -70,16 +70,26 @@ class PlanningHttpClient implements Planning {
     }
 
     @Override
-    public void cancel(String appointmentId, String reason) {
+    public void cancel(String appointmentId, String reason, String overrideReason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("reason", reason);
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
         calls.run("appointment cancel", () -> calls.http().post().uri("/appointments/{id}/cancel", appointmentId)
-                .body(Map.of("reason", reason)).retrieve().toBodilessEntity());
+                .body(body).retrieve().toBodilessEntity());
     }
 
     @Override
-    public Appointment reschedule(String appointmentId, OffsetDateTime start) {
+    public Appointment reschedule(String appointmentId, OffsetDateTime start, String overrideReason) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("start", start.toString());
+        if (overrideReason != null) {
+            body.put("overrideReason", overrideReason);
+        }
         return calls.call("appointment reschedule", () -> calls.http().post()
                 .uri("/appointments/{id}/reschedule", appointmentId)
-                .body(Map.of("start", start.toString())).retrieve().body(Appointment.class));
+                .body(body).retrieve().body(Appointment.class));
     }
 
     private record SearchAnswer(String zone, Integer jobDurationMinutes, List<CentreSlots> results) {
