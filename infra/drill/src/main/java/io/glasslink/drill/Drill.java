@@ -53,6 +53,8 @@ public final class Drill {
     private final DrillOptions options;
     private final PrintStream out;
     private Path reportDir;
+    /** Where a 503 with Retry-After is the right answer: from each fault that takes a part away to the platform's recovery. */
+    private final List<Outcomes.Unavailable> unavailable = new ArrayList<>();
 
     public Drill(DrillOptions options, PrintStream out) {
         this.options = options;
@@ -120,7 +122,7 @@ public final class Drill {
             Outcomes.finish();
             joinQuietly(gatling, Duration.ofMinutes(3));
             out.printf("%nat the end%n");
-            atTheEnd = invariants.checkAll(start.toEpochMilli());
+            atTheEnd = invariants.checkAll(start.toEpochMilli(), List.copyOf(unavailable));
         } finally {
             Outcomes.finish();
             platform.link().restoreAll();
@@ -148,11 +150,14 @@ public final class Drill {
             timeline = new Fault.Timeline(now, null, "the drill could not inject it: " + e.getMessage(), now, "");
         }
         Long recovered = awaitRecovery(platform).orElse(null);
+        if (fault.takesAPartAway()) {
+            unavailable.add(new Outcomes.Unavailable(timeline.injectedAt(), recovered != null ? recovered : System.currentTimeMillis(), fault.name()));
+        }
         out.printf("  %s%n", recovered == null ? "the platform did not answer again within " + RECOVERY.toMinutes() + " min"
                 : String.format("the platform answers again %.1f s after the fault", (recovered - timeline.injectedAt()) / 1000.0));
         out.printf("  checking the invariants (bookings settle within %d s, the lake catches up within %d s)%n",
                 Invariants.SETTLE.toSeconds(), Invariants.LAKE_CATCH_UP.toSeconds());
-        List<Invariant> checked = invariants.checkAll(timeline.injectedAt());
+        List<Invariant> checked = invariants.checkAll(timeline.injectedAt(), List.copyOf(unavailable));
         long end = System.currentTimeMillis();
         List<Outcomes.Request> answers = Outcomes.requests(timeline.injectedAt(), end);
         Map<String, Long> byKind = answers.stream().collect(Collectors.groupingBy(Outcomes.Request::kind, TreeMap::new, Collectors.counting()));

@@ -16,7 +16,7 @@ import io.glasslink.drill.faults.ProcessKill;
  * <li>{@code full} (ops): kill -9 of booking-web mid-saga, planning, supply-chain, datahub and the
  * gateway; Kafka broker kill -9, 30 s down; PostgreSQL stopped 20 s; Direct Connect cut 20 s; both paths
  * cut 60 s; then 10 Direct Connect cuts for the failover figures.</li>
- * <li>{@code ci}: kill -9 of booking-web mid-saga, Kafka broker kill -9 15 s down, Direct Connect cut 15 s.</li>
+ * <li>{@code ci}: kill -9 of booking-web mid-saga, Kafka broker kill -9 10 s down, Direct Connect cut 10 s.</li>
  * <li>{@code failover}: no fault, only the Direct Connect cuts for the failover figures.</li>
  * </ul>
  */
@@ -47,8 +47,8 @@ public record DrillOptions(Path home, String plan, List<Fault> faults, int failo
             case "failover" -> List.of();
             case "ci" -> List.of(
                     new ProcessKill("booking-web-service", true),
-                    new HeldDown("kafka", true, Duration.ofSeconds(15)),
-                    LinkCut.directConnect(Duration.ofSeconds(15)));
+                    new HeldDown("kafka", true, Duration.ofSeconds(10)),
+                    LinkCut.directConnect(Duration.ofSeconds(10)));
             default -> throw new IllegalArgumentException("unknown plan '" + name + "' (full, ci or failover)\n" + USAGE);
         };
     }

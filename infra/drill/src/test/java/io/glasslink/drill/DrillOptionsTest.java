@@ -30,7 +30,7 @@ class DrillOptionsTest {
         DrillOptions o = DrillOptions.parse(List.of("--plan", "ci", "--partners", "2", "--warmup", "5"), Map.of());
 
         assertThat(o.faults()).extracting(Fault::name).containsExactly("kill -9 booking-web-service mid-saga",
-                "Kafka broker kill -9, 15 s down, restart", "Direct Connect cut (VPN takes over), 15 s, restore");
+                "Kafka broker kill -9, 10 s down, restart", "Direct Connect cut (VPN takes over), 10 s, restore");
         assertThat(o.failoverCuts()).isZero();
         assertThat(o.partnersPerSecond()).isEqualTo(2.0);
         assertThat(o.warmup().toSeconds()).isEqualTo(5);

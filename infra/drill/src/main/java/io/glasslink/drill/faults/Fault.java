@@ -13,6 +13,13 @@ public interface Fault {
     Timeline inject(FaultContext context) throws Exception;
 
     /**
+     * Whether the fault takes away a part some requests need (a process, Kafka, PostgreSQL, both link
+     * paths), so that a 503 with Retry-After is the right answer until the platform recovers; a Direct
+     * Connect cut does not (the VPN carries on).
+     */
+    boolean takesAPartAway();
+
+    /**
      * When the fault began, when the platform (or a caller) first showed it and by which sign, and
      * when the fault itself ended (the process runs again, the link is back). Epoch milliseconds.
      */

@@ -13,6 +13,11 @@ import io.glasslink.drill.load.Outcomes;
 public record HeldDown(String process, boolean kill, Duration down) implements Fault {
 
     @Override
+    public boolean takesAPartAway() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return (process.equals("kafka") ? "Kafka broker " : process.equals("postgres") ? "PostgreSQL " : process + " ")
                 + (kill ? "kill -9" : "stop") + ", " + down.toSeconds() + " s down, restart";

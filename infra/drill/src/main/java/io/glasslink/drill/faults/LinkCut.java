@@ -22,6 +22,11 @@ public record LinkCut(List<String> paths, Duration held) implements Fault {
     }
 
     @Override
+    public boolean takesAPartAway() {
+        return paths.size() > 1;
+    }
+
+    @Override
     public String name() {
         return (paths.size() == 1 ? "Direct Connect cut (VPN takes over)" : "both paths cut") + ", " + held.toSeconds() + " s, restore";
     }

@@ -19,6 +19,11 @@ import io.glasslink.drill.platform.LauncherControl;
 public record ProcessKill(String process, boolean midSaga) implements Fault {
 
     @Override
+    public boolean takesAPartAway() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "kill -9 " + process + (midSaga ? " mid-saga" : "");
     }

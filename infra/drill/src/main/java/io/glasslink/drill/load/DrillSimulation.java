@@ -181,14 +181,16 @@ public class DrillSimulation extends Simulation {
 
     /** A request whose answer also goes to {@link Outcomes} (status, Retry-After, or no answer). */
     private static ChainBuilder call(String name, HttpRequestActionBuilder request) {
-        return exec(s -> s.removeAll("status", "retryAfter").set("sentAt", System.nanoTime()).markAsSucceeded())
+        return exec(s -> s.removeAll("status", "retryAfter").set("sentAt", System.nanoTime())
+                        .set("sentAtMillis", System.currentTimeMillis()).markAsSucceeded())
                 .exec(request.check(status().saveAs("status"), header("Retry-After").optional().saveAs("retryAfter")))
                 .exec(s -> {
                     if (s.contains("status")) {
-                        Outcomes.request(name, s.getInt("status"), s.contains("retryAfter"), null);
+                        Outcomes.request(s.getLong("sentAtMillis"), name, s.getInt("status"), s.contains("retryAfter"), null);
                     } else {
                         long took = System.nanoTime() - s.getLong("sentAt");
-                        Outcomes.request(name, -1, false, took >= Duration.ofSeconds(29).toNanos() ? "timeout" : "no answer");
+                        Outcomes.request(s.getLong("sentAtMillis"), name, -1, false,
+                                took >= Duration.ofSeconds(29).toNanos() ? "timeout" : "no answer");
                     }
                     return s;
                 });

@@ -15,8 +15,15 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class Outcomes {
 
-    /** One answer: {@code status} -1 when none came (refused, reset, timed out), with the error. */
-    public record Request(long atMillis, String name, int status, boolean retryAfter, String error) {
+    /**
+     * One answer, sent at {@code sentAtMillis} and answered at {@code atMillis}: {@code status} -1 when
+     * none came (refused, reset, timed out), with the error.
+     */
+    public record Request(long sentAtMillis, long atMillis, String name, int status, boolean retryAfter, String error) {
+
+        public Request(long atMillis, String name, int status, boolean retryAfter, String error) {
+            this(atMillis, atMillis, name, status, retryAfter, error);
+        }
 
         /** Errors by kind, as the report counts them. */
         public String kind() {
@@ -35,9 +42,26 @@ public final class Outcomes {
             return "ok";
         }
 
-        /** A server error other than 503 with Retry-After, or no answer at all. */
+        /** A server error other than 503 with Retry-After (no answer at all is not a 5xx). */
         public boolean isUnexpected5xx() {
-            return status >= 500 && !(status == 503 && retryAfter);
+            return status >= 500 && !isRetryableUnavailable();
+        }
+
+        /** The platform's explicit "not now": 503 with a Retry-After. */
+        public boolean isRetryableUnavailable() {
+            return status == 503 && retryAfter;
+        }
+    }
+
+    /**
+     * A span of time in which a part of the platform is down on purpose (a killed or restarting process,
+     * Kafka or PostgreSQL held down, both link paths cut), from the fault to the platform's recovery:
+     * a request sent inside it may be answered 503 with Retry-After.
+     */
+    public record Unavailable(long fromMillis, long toMillis, String why) {
+
+        public boolean covers(Request r) {
+            return r.sentAtMillis() >= fromMillis && r.sentAtMillis() <= toMillis;
         }
     }
 
@@ -62,7 +86,12 @@ public final class Outcomes {
     }
 
     public static void request(String name, int status, boolean retryAfter, String error) {
-        REQUESTS.add(new Request(System.currentTimeMillis(), name, status, retryAfter, error));
+        long now = System.currentTimeMillis();
+        REQUESTS.add(new Request(now, now, name, status, retryAfter, error));
+    }
+
+    public static void request(long sentAtMillis, String name, int status, boolean retryAfter, String error) {
+        REQUESTS.add(new Request(sentAtMillis, System.currentTimeMillis(), name, status, retryAfter, error));
     }
 
     public static void accepted(String reference, String channel, String status) {
