@@ -8,8 +8,8 @@ import java.util.List;
 import io.cloudevents.CloudEvent;
 
 /**
- * The attributes and data of one CloudEvent as read, before validation: what the hub decodes from a
- * Kafka record's binary-mode headers without building an SDK {@link CloudEvent}.
+ * The attributes and data of one CloudEvent as read, before validation, with its {@code time} as the producer
+ * wrote it.
  *
  * @param specversion     the {@code specversion} attribute ("1.0")
  * @param time            the parsed {@code time}, null when absent
@@ -27,6 +27,12 @@ public record EventEnvelope(String specversion, String id, String source, String
 
     /** The envelope of an SDK event (the {@code time} text is the ISO form of the parsed time). */
     public static EventEnvelope of(CloudEvent event) {
+        OffsetDateTime time = event.getTime();
+        return of(event, time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time));
+    }
+
+    /** The envelope of an SDK event whose {@code time} attribute was written as {@code timeText}. */
+    public static EventEnvelope of(CloudEvent event, String timeText) {
         List<Extension> extensions = new ArrayList<>();
         for (String name : event.getExtensionNames()) {
             Object value = event.getExtension(name);
@@ -34,10 +40,9 @@ public record EventEnvelope(String specversion, String id, String source, String
                 extensions.add(new Extension(name, value));
             }
         }
-        OffsetDateTime time = event.getTime();
         return new EventEnvelope(event.getSpecVersion().toString(), event.getId(),
                 event.getSource() == null ? null : event.getSource().toString(), event.getType(), event.getSubject(),
-                time, time == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time), event.getDataContentType(),
+                event.getTime(), timeText, event.getDataContentType(),
                 event.getDataSchema() == null ? null : event.getDataSchema().toString(),
                 event.getData() == null ? null : event.getData().toBytes(), List.copyOf(extensions));
     }

@@ -49,6 +49,16 @@ class BinaryEnvelopesTest {
         assertThatThrownBy(() -> envelopes.read(notAnEvent)).isInstanceOf(RuntimeException.class);
     }
 
+    @Test
+    void keepsTheTimeTextOfTheTimeTheSdkReadWhenTheTimeHeaderIsRepeated() {
+        ConsumerRecord<byte[], byte[]> twice = consumed(TestEvents.record("hubtest.events", TestEvents.probeMeasured("p1", 3, TIME, 5)));
+        twice.headers().add("ce_time", "2026-12-01T10:45:00.500+01:00".getBytes(StandardCharsets.UTF_8));
+
+        EventEnvelope read = envelopes.read(twice);
+
+        assertThat(OffsetDateTime.parse(read.timeText())).isEqualTo(read.time());
+    }
+
     private static ConsumerRecord<byte[], byte[]> consumed(ProducerRecord<String, byte[]> produced) {
         return new ConsumerRecord<>(produced.topic(), 0, 42, 0L, TimestampType.CREATE_TIME, -1, -1,
                 produced.key().getBytes(StandardCharsets.UTF_8), produced.value(), new RecordHeaders(produced.headers().toArray()),
