@@ -6,9 +6,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,7 +111,15 @@ class KafkaOutageTest {
             }
         }
         assertThat(storedIds).hasSize(3);
-        Thread.sleep(3000);
+        // a send gives up within its bound, the send observation's cluster id look-up included (30 s by default), so
+        // the outbox keeps moving while Kafka is down (the resubmission soon sends a failed one again: any seen counts)
+        Set<String> failed = new HashSet<>();
+        long failing = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (failed.isEmpty() && System.nanoTime() < failing) {
+            failed.addAll(jdbc.queryForList("select id::text from event_publication where status = 'FAILED'", String.class));
+            Thread.sleep(100);
+        }
+        assertThat(failed).as("a send failed within its bound while Kafka is down").isNotEmpty();
         assertThat(incomplete()).as("nothing can be published while Kafka is down").isEqualTo(3);
 
         KAFKA.up();
