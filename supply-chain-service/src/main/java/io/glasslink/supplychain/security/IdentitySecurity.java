@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -64,16 +63,6 @@ class IdentitySecurity {
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .build();
-    }
-
-    /**
-     * No Spring Security observations: with them every filter of the chain, the authentication and
-     * the authorization each open an observation per request; the request itself stays observed
-     * ({@code http.server.requests}).
-     */
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     /**

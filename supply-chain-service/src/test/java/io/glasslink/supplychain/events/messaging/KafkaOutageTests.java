@@ -80,7 +80,7 @@ class KafkaOutageTests {
     JdbcClient jdbc;
 
     @Autowired
-    OutboxBacklog backlog;
+    OutboxMetrics backlog;
 
     @Autowired
     TestClock clock;

@@ -38,7 +38,7 @@ import org.springframework.http.HttpStatus;
  * every operation can give (400, 401, 406, 500, 503, and 413/415 with a body) are added here.
  */
 @Configuration(proxyBeanMethods = false)
-class OpenApiDescription {
+class OpenApiConfiguration {
 
     static final String PROBLEM = "Problem";
     static final String IDENTITY = "identityToken";
