@@ -4,6 +4,7 @@ import io.glasslink.gateway.access.AccessFilter;
 import io.glasslink.gateway.access.Caller;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.filter.RouteToRequestUrlFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
@@ -18,6 +19,10 @@ import reactor.core.publisher.Mono;
  * {@code X-Partner-Id}) and the caller's own credentials ({@code X-API-Key}, {@code Authorization}:
  * a partner's key or token is not the services' to see, and the identity token replaces it), and adds
  * the gateway-signed {@code X-Glasslink-Identity} for the route's audience (route metadata {@code audience}).
+ *
+ * <p>It runs after the route's filters, so inside {@code IdempotentRetry}: every attempt carries a token minted for
+ * it, and a retry after a slow first attempt never sends a token that aged past its 60 s (the service would answer
+ * 401).
  */
 @Component
 public class IdentityFilter implements GlobalFilter, Ordered {
@@ -47,8 +52,9 @@ public class IdentityFilter implements GlobalFilter, Ordered {
         return chain.filter(exchange.mutate().request(request).build());
     }
 
+    /** After every route filter (their order is their position, 1..n) and the request URL, before the routing call. */
     @Override
     public int getOrder() {
-        return -100;
+        return RouteToRequestUrlFilter.ROUTE_TO_URL_FILTER_ORDER + 1;
     }
 }

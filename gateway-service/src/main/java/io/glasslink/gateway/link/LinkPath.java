@@ -1,10 +1,16 @@
 package io.glasslink.gateway.link;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Tags;
 import io.netty.util.AttributeKey;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.cloud.gateway.config.HttpClientCustomizer;
+import org.springframework.cloud.gateway.config.HttpClientFactory;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.config.HttpClientSslConfigurer;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -14,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.netty.Connection;
+import reactor.netty.resources.ConnectionProvider;
 
 /**
  * The link path an on-prem call took. The link keeps a TCP connection on the path it was opened on, so each upstream
@@ -84,6 +91,42 @@ public class LinkPath {
                 return type == Type.RESPONSE;
             }
         };
+    }
+
+    /**
+     * Spring Cloud Gateway's HTTP client, whose pool also drops an idle connection opened on a link path that is no
+     * longer the active one: after a Direct Connect cut the next call opens a connection on the VPN instead of
+     * waiting out a timeout on the dead path, and after the failback calls return to Direct Connect without waiting
+     * for the pool's max life time. Reactor Netty applies a custom eviction predicate instead of max idle and life
+     * time, so it checks them too.
+     */
+    @Bean
+    HttpClientFactory gatewayHttpClientFactory(HttpClientProperties properties, ServerProperties server,
+            List<HttpClientCustomizer> customizers, HttpClientSslConfigurer ssl, LinkMonitor monitor, LinkProperties link) {
+        return new HttpClientFactory(properties, server, ssl, customizers) {
+            @Override
+            protected ConnectionProvider buildConnectionProvider(HttpClientProperties settings) {
+                ConnectionProvider pooled = super.buildConnectionProvider(settings);
+                ConnectionProvider.Builder builder = pooled.mutate();
+                if (builder == null) {
+                    return pooled;
+                }
+                pooled.dispose();
+                Duration maxIdle = settings.getPool().getMaxIdleTime();
+                Duration maxLife = settings.getPool().getMaxLifeTime();
+                // checked when a connection is taken from the pool and, for idle ones, every poll of the link's state
+                return builder.evictInBackground(link.pollInterval()).evictionPredicate((connection, metadata) ->
+                        (maxIdle != null && metadata.idleTime() >= maxIdle.toMillis())
+                                || (maxLife != null && metadata.lifeTime() >= maxLife.toMillis())
+                                || onAnotherPath(connection, monitor.activePath())).build();
+            }
+        };
+    }
+
+    /** Whether the connection was opened on a known path that is not the link's active one. */
+    static boolean onAnotherPath(Connection connection, String active) {
+        String path = connection.channel().attr(PATH).get();
+        return LinkMonitor.PATHS.contains(path) && LinkMonitor.PATHS.contains(active) && !path.equals(active);
     }
 
     @Bean

@@ -104,6 +104,10 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
         response.getHeaders().remove(HttpHeaders.CONTENT_ENCODING);
         response.getHeaders().remove(HttpHeaders.TRANSFER_ENCODING);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if ((problem.getStatus() == 503 || problem.getStatus() == 504) && !response.getHeaders().containsHeader(HttpHeaders.RETRY_AFTER)) {
+            // a caller (or a load tool) told when to come back does not hammer a service that is recovering
+            response.getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", problem.getType() == null ? GatewayProblem.type(GatewayProblem.slugFor(problem.getStatus())).toString()
                 : problem.getType().toString());

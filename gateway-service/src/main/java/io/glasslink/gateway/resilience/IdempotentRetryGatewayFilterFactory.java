@@ -13,8 +13,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * The gateway's {@code Retry} filter (backoff, jitter, retried statuses and exceptions as
- * configured) applied only where a retry cannot duplicate an effect: idempotent methods, and
- * writes that carry an {@code Idempotency-Key}. Used in routes as {@code IdempotentRetry}.
+ * configured) applied only where a retry cannot duplicate an effect: GET, HEAD, OPTIONS, PUT and
+ * TRACE, and a POST, PATCH or DELETE only when it carries an {@code Idempotency-Key} (a cancelled
+ * booking's second DELETE would not answer what the first did). Used in routes as
+ * {@code IdempotentRetry}; each attempt gets its own identity token ({@code IdentityFilter} runs
+ * inside it).
  *
  * <p>Each attempt includes reading the upstream's answer ({@link ReplayableResponses}), so an
  * answer that fails or goes silent after its headers is retried too, not only one that never
@@ -23,11 +26,11 @@ import reactor.core.publisher.Mono;
 @Component
 public class IdempotentRetryGatewayFilterFactory extends AbstractGatewayFilterFactory<RetryConfig> {
 
-    /** Header that makes a POST or PATCH safe to repeat. */
+    /** Header that makes a POST, PATCH or DELETE safe to repeat. */
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private static final Set<HttpMethod> IDEMPOTENT = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS,
-            HttpMethod.PUT, HttpMethod.DELETE, HttpMethod.TRACE);
+            HttpMethod.PUT, HttpMethod.TRACE);
 
     private final RetryGatewayFilterFactory retry;
     private final ReplayableResponses replayable;
@@ -48,7 +51,7 @@ public class IdempotentRetryGatewayFilterFactory extends AbstractGatewayFilterFa
     }
 
     /** Whether repeating {@code request} is safe. */
-    static boolean retryable(ServerHttpRequest request) {
+    public static boolean retryable(ServerHttpRequest request) {
         return IDEMPOTENT.contains(request.getMethod()) || request.getHeaders().containsHeader(IDEMPOTENCY_KEY);
     }
 }

@@ -20,7 +20,11 @@ import reactor.core.publisher.Mono;
 /**
  * The upstream timeout of every route: Reactor Netty's per-request response timeout, from the
  * moment the request is sent to its answer's headers and then between any two reads of the answer
- * (route metadata {@code upstream-timeout} in ms, else {@code httpclient.response-timeout}).
+ * (route metadata {@code upstream-timeout} in ms, else {@code httpclient.response-timeout}). A call that
+ * {@code IdempotentRetry} may repeat (idempotent, or keyed with {@code Idempotency-Key}) has its own, shorter
+ * per-attempt timeout when the route sets {@code retryable-upstream-timeout}: a call caught on a dead link path is
+ * abandoned after it and retried on a fresh connection (the link moves new connections to the VPN in under a second),
+ * instead of waiting as long as a single-shot write must.
  *
  * <p>It replaces Spring Cloud Gateway's own route {@code response-timeout} (set to {@code -1} on
  * every route), for two reasons. That timer stops at the answer's headers, so a body that then
@@ -69,6 +73,10 @@ public class UpstreamSilenceTimeout {
         public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
             Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
             Object metadata = route == null ? null : route.getMetadata().get("upstream-timeout");
+            Object perAttempt = route == null ? null : route.getMetadata().get("retryable-upstream-timeout");
+            if (perAttempt != null && IdempotentRetryGatewayFilterFactory.retryable(exchange.getRequest())) {
+                metadata = perAttempt;
+            }
             Duration timeout = metadata == null ? defaultTimeout
                     : parsed.computeIfAbsent(metadata, m -> Optional.ofNullable(timeout(m))).orElse(null);
             return timeout == null ? chain.filter(exchange) : chain.filter(exchange).contextWrite(c -> c.put(CONTEXT_KEY, timeout));

@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.glasslink.gateway.support.Downstream;
 import io.glasslink.gateway.support.GatewayTestSupport;
+import io.glasslink.gateway.support.TestClockConfiguration;
 import io.glasslink.link.paths.OutageMode;
 import io.glasslink.link.paths.PathId;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
@@ -23,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Timeouts, retries limited to idempotent calls, and the circuit breaker's open, half-open and
- * closed states against real downstream servers (planning's breaker: window 4, 2 s open in tests).
+ * Timeouts (1 s per attempt of a retryable call, 2 s in tests for a single-shot write), retries limited to idempotent
+ * calls with a fresh identity token per attempt, {@code Retry-After} on every 503 and 504, and the circuit breaker's
+ * open, half-open and closed states against real downstream servers (planning's breaker: window 4, 2 s open in tests).
  */
 class ResilienceTests extends GatewayTestSupport {
 
@@ -41,12 +44,24 @@ class ResilienceTests extends GatewayTestSupport {
     }
 
     @Test
-    void slowDownstreamAnswers504ProblemAfterTheRouteResponseTimeout() {
+    void slowDownstreamAnswers504ProblemWithRetryAfterAfterFourOneSecondAttempts() {
         long start = System.nanoTime();
         expectProblem(gateway().get().uri("/onprem/supply-chain/api/v1/slow?ms=3000").header("X-API-Key", BOOKING_WEB_KEY)
-                .exchange(), 504, "upstream-timeout");
-        // four attempts of 700 ms each plus backoff, far below the 3 s the downstream takes per attempt
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(6000));
+                .exchange().expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1"), 504, "upstream-timeout");
+        // four attempts of 1 s each plus backoff, where four of the downstream's 3 s answers would take 12 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(8000));
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(4);
+    }
+
+    @Test
+    void aSingleShotWriteWaitsItsLongerTimeoutWhereAnIdempotentCallIsCutAfterOneSecond() {
+        gateway().post().uri("/onprem/supply-chain/api/v1/slow?ms=1300").header("X-API-Key", BOOKING_WEB_KEY)
+                .exchange().expectStatus().isOk();
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(1);
+        SUPPLY_CHAIN.reset();
+        gateway().post().uri("/onprem/supply-chain/api/v1/slow?ms=1300").header("X-API-Key", BOOKING_WEB_KEY)
+                .header("Idempotency-Key", "GL-SLOW-" + UUID.randomUUID())
+                .exchange().expectStatus().isEqualTo(504);
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/slow")).isEqualTo(4);
     }
 
@@ -57,7 +72,7 @@ class ResilienceTests extends GatewayTestSupport {
                 .header("X-API-Key", BOOKING_WEB_KEY).exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.call").isEqualTo(2);
-        // the first answer went silent after its headers: 700 ms of silence ends that attempt, not 5 s
+        // the first answer went silent after its headers: 1 s of silence ends that attempt, not 5 s
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/stall")).isEqualTo(2);
     }
@@ -86,8 +101,10 @@ class ResilienceTests extends GatewayTestSupport {
                 .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectStatus().isEqualTo(504)
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.RETRY_AFTER, "1")
                 .expectBody().jsonPath("$.type").isEqualTo("https://glasslink.io/problems/upstream-timeout");
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3000));
+        // the single-shot write's 2 s of silence ends it, not the downstream's 5 s
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4500));
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/stall")).isEqualTo(1);
     }
 
@@ -100,12 +117,41 @@ class ResilienceTests extends GatewayTestSupport {
         // (two 503s, then the third attempt answers)
     }
 
-    @Test
-    void postWithoutIdempotencyKeyIsNotRetried() {
-        expectProblem(gateway().post().uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"POST", "PATCH", "DELETE"})
+    void aWriteWithoutIdempotencyKeyIsNotRetried(String method) {
+        expectProblem(gateway().method(HttpMethod.valueOf(method)).uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
                 .header("X-API-Key", BOOKING_WEB_KEY).contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange()
                 .expectHeader().exists(HttpHeaders.RETRY_AFTER), 503, "upstream-unavailable");
         assertThat(SUPPLY_CHAIN.callsTo("/api/v1/flaky")).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"PATCH", "DELETE"})
+    void aWriteWithIdempotencyKeyIsRetried(String method) {
+        gateway().method(HttpMethod.valueOf(method)).uri("/onprem/supply-chain/api/v1/flaky?failures=1&key=" + UUID.randomUUID())
+                .header("X-API-Key", BOOKING_WEB_KEY).header("Idempotency-Key", "GL-" + UUID.randomUUID())
+                .exchange().expectStatus().isOk();
+        assertThat(SUPPLY_CHAIN.callsTo("/api/v1/flaky")).isEqualTo(2);
+    }
+
+    @Test
+    void aPartnerBookingRetriedAfterASlowFailedAttemptCarriesAFreshIdentityTokenNotTheAgedOne() {
+        BOOKING_WEB.reset();
+        // the first attempt fails after 61 s of the suite's clock: a token minted once per request would have expired
+        try {
+            gateway().post().uri("/api/v1/flaky?failures=1&ageSeconds=61&key=" + UUID.randomUUID())
+                    .header("X-API-Key", PARTNER_1_KEY).header("Idempotency-Key", "GL-" + UUID.randomUUID())
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"jobType\":\"REPLACEMENT\"}").exchange()
+                    .expectStatus().isOk();
+        } finally {
+            TestClockConfiguration.CLOCK.advance(Duration.ofSeconds(-61));
+        }
+        assertThat(BOOKING_WEB.received()).hasSize(2).allSatisfy(r -> assertThat(r.identity()).isNotNull());
+        assertThat(BOOKING_WEB.received().get(1).identity().getJWTID())
+                .isNotEqualTo(BOOKING_WEB.received().get(0).identity().getJWTID());
+        assertThat(BOOKING_WEB.received().get(1).identity().getIssueTime())
+                .isAfterOrEqualTo(java.util.Date.from(BOOKING_WEB.received().get(0).identity().getIssueTime().toInstant().plusSeconds(61)));
     }
 
     @Test

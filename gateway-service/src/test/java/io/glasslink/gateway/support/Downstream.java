@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.glasslink.testsupport.TestClock;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.util.ForwardedHeaderUtils;
 
@@ -31,7 +33,8 @@ import org.springframework.web.util.ForwardedHeaderUtils;
  * accepts a call only with a valid gateway identity token for its audience signed with it (401
  * otherwise, like the on-prem services), and offers
  * {@code /api/v1/echo}, {@code /api/v1/slow?ms=}, {@code /api/v1/status?code=} and
- * {@code /api/v1/flaky?failures=&key=} (the first calls per key answer 503) and
+ * {@code /api/v1/flaky?failures=&key=&ageSeconds=} (the first calls per key answer 503, each moving the suite's
+ * {@code TestClock} on by {@code ageSeconds} when given: a slow failed attempt) and
  * {@code /api/v1/stall?stalls=&ms=&key=} (the first calls per key send the status line and headers,
  * then nothing for {@code ms} before the body: an answer cut off mid-way by a dead link) and
  * {@code /api/v1/big?bytes=} (that many bytes of a repeating pattern, chunked, in 8 KB writes) and
@@ -145,6 +148,10 @@ public final class Downstream implements AutoCloseable {
                 case "/api/v1/flaky" -> {
                     int call = calls.computeIfAbsent(query.get("key"), k -> new AtomicInteger()).incrementAndGet();
                     boolean fail = call <= Integer.parseInt(query.getOrDefault("failures", "1"));
+                    if (fail && query.containsKey("ageSeconds") && clock instanceof TestClock testClock) {
+                        // the failed attempt took that long: a token minted before it has aged as much
+                        testClock.advance(Duration.ofSeconds(Long.parseLong(query.get("ageSeconds"))));
+                    }
                     respond(exchange, fail ? 503 : 200, "{\"call\":" + call + "}");
                 }
                 case "/api/v1/big" -> {

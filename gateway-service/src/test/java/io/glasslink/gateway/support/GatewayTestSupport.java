@@ -33,7 +33,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * front of three real downstream HTTP servers, with small limits so that tests reach them fast.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-        "ONPREM_RESPONSE_TIMEOUT_MS=700",
+        "ONPREM_RESPONSE_TIMEOUT_MS=2000",
         "GATEWAY_POOL_MAX_LIFE_TIME=1s",
         "MAX_REQUEST_SIZE=10KB",
         "PARTNER_FLEET_2_RATE_LIMIT=5",
