@@ -25,6 +25,7 @@ import io.glasslink.planning.slots.Mode;
 import io.glasslink.planning.slots.SlotQuery;
 import io.glasslink.planning.slots.SlotSearch;
 import io.glasslink.planning.slots.SlotSearchResult;
+import io.glasslink.testsupport.CloudEventChecks;
 import io.glasslink.testsupport.FreePorts;
 import io.glasslink.testsupport.PostgresServer;
 import io.glasslink.testsupport.TestInfrastructure;
@@ -142,6 +143,8 @@ class KafkaOutageTest {
                     String subject = PlanningEventsTest.header(r, "ce_subject");
                     if (subjects.contains(subject)) {
                         published.put(subject, PlanningEventsTest.header(r, "ce_id"));
+                        // sent again from the outbox, in the trace of its resubmission
+                        CloudEventChecks.checkTraced(r, "/glasslink/planning-service");
                         assertThat(EventSchemas.validate("SlotHeld", r.value()))
                                 .as(new String(r.value(), StandardCharsets.UTF_8)).isEmpty();
                     }
