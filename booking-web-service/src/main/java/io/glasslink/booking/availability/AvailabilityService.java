@@ -29,6 +29,8 @@ import io.glasslink.booking.onprem.Planning.CentreSlots;
 import io.glasslink.booking.diagnosis.Mode;
 import io.glasslink.booking.onprem.SupplyChain;
 import io.glasslink.booking.onprem.SupplyChain.LeadTime;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -58,11 +60,16 @@ public class AvailabilityService {
     private final ExecutorService executor;
     private final BookingProperties props;
     private final Clock clock;
+    private final Counter provisionalAnswers;
 
     public AvailabilityService(SupplyChain supplyChain, Planning planning, Centres centres, ReadModel readModel,
                                @Qualifier("onPremExecutor") ExecutorService executor, BookingProperties props,
-                               Clock clock) {
+                               Clock clock, MeterRegistry meters) {
         this.clock = clock;
+        this.provisionalAnswers = Counter.builder("glasslink.availability.provisional")
+                .description("Availability searches answered from the cloud read model (provisional) because the "
+                        + "back office could not be reached")
+                .register(meters);
         this.supplyChain = supplyChain;
         this.planning = planning;
         this.centres = centres;
@@ -116,6 +123,7 @@ public class AvailabilityService {
     private Availability provisional(AvailabilityQuery query, Map<String, Double> candidates, LocalDate to,
                                      OnPremUnavailableException down) {
         log.info("on-prem unavailable, answering from the read model: {}", down.getMessage());
+        provisionalAnswers.increment();
         return new Availability(true, provisional(query, candidates, to));
     }
 

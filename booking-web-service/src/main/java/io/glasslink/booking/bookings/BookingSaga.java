@@ -50,11 +50,14 @@ public class BookingSaga {
     private final ApplicationEventPublisher events;
     private final BookingProperties props;
     private final Clock clock;
+    private final BookingOutcomes outcomes;
 
     public BookingSaga(Bookings bookings, SupplyChain supplyChain, Planning planning,
                        @Qualifier("onPremExecutor") ExecutorService executor, TransactionTemplate tx,
-                       ApplicationEventPublisher events, BookingProperties props, Clock clock) {
+                       ApplicationEventPublisher events, BookingProperties props, Clock clock,
+                       BookingOutcomes outcomes) {
         this.clock = clock;
+        this.outcomes = outcomes;
         this.bookings = bookings;
         this.supplyChain = supplyChain;
         this.planning = planning;
@@ -117,8 +120,12 @@ public class BookingSaga {
             }
         } catch (OnPremUnavailableException e) {
             log.info("booking {} waits for on-prem ({}): {}", b.reference(), b.step(), e.getMessage());
+            boolean firstWait = b.status() == BookingStatus.REQUESTED;
             b.pending();
             save(b, null);
+            if (firstWait) {
+                outcomes.record(b);
+            }
         }
     }
 
@@ -257,6 +264,9 @@ public class BookingSaga {
                 events.publishEvent(event);
             }
         });
+        if (event instanceof BookingConfirmed || event instanceof BookingFailed || event instanceof BookingCancelled) {
+            outcomes.record(b);
+        }
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> call) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.glasslink.booking.centres.Centres;
+import io.micrometer.context.ContextExecutorService;
+import io.micrometer.context.ContextSnapshotFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -29,14 +31,17 @@ class InfrastructureConfiguration {
         }
     }
 
-    /** Parallel on-prem calls wait on the link, not on a CPU: an elastic pool of daemon threads (Java 17 target). */
+    /**
+     * Parallel on-prem calls wait on the link, not on a CPU: an elastic pool of daemon threads (Java 17 target). Each
+     * task runs in the observation of the thread that submitted it, so its on-prem call joins the request's trace.
+     */
     @Bean(destroyMethod = "shutdown")
     ExecutorService onPremExecutor() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
+        return ContextExecutorService.wrap(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "onprem-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }), () -> ContextSnapshotFactory.builder().build().captureAll());
     }
 }

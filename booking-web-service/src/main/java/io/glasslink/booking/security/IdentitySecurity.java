@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -68,16 +67,6 @@ class IdentitySecurity {
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
                 .build();
-    }
-
-    /**
-     * No Spring Security observations at all: with them the filter chain is decorated with an observation per
-     * filter, per request (JFR: ≈ 3 % of booking-web's samples during the search benchmark). {@code
-     * http.server.requests} stays.
-     */
-    @Bean
-    SecurityObservationSettings noSecurityObservations() {
-        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -112,7 +112,8 @@ class AvailabilityServiceTest {
 
     private static AvailabilityService service(Planning planning, Function<String, Duration> lead) {
         BookingProperties props = Settings.booking();
-        return new AvailabilityService(new LeadTimes(lead), planning, centres, new NoReadModel(), executor, props, CLOCK);
+        return new AvailabilityService(new LeadTimes(lead), planning, centres, new NoReadModel(), executor, props, CLOCK,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     /** Planning with one technician per centre free on every hour from 08:00 to 16:00, every day. */

@@ -149,7 +149,8 @@ class ProvisionalAvailabilityTest {
 
     private static AvailabilityService service(TestClock clock, ReadModel readModel) {
         BookingProperties props = Settings.booking();
-        return new AvailabilityService(new Unreachable(), new Unreachable(), centres, readModel, executor, props, clock);
+        return new AvailabilityService(new Unreachable(), new Unreachable(), centres, readModel, executor, props, clock,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     /** The read model: stock levels and taken starts as the hub's events left them. */

@@ -59,7 +59,7 @@ class BookingEventsTest extends IntegrationTest {
                 "io.glasslink.booking.BookingRescheduled.v1", "io.glasslink.booking.BookingCancelled.v1",
                 "io.glasslink.booking.BookingRequested.v1", "io.glasslink.booking.BookingFailed.v1");
         for (ConsumerRecord<String, byte[]> r : records) {
-            String type = CloudEventChecks.check(r, "/glasslink/booking-web-service");
+            String type = CloudEventChecks.checkTraced(r, "/glasslink/booking-web-service");
             String name = type.replace("io.glasslink.booking.", "").replace(".v1", "");
             assertThat(header(r, "ce_subject")).isEqualTo(r.key());
             Set<ValidationMessage> errors = schema(name).validate(JSON.readTree(r.value()));

@@ -53,6 +53,7 @@ public final class FakeGateway implements AutoCloseable {
     private final Map<Side, Fault> faults = new ConcurrentHashMap<>();
     private final Map<String, OffsetDateTime> appointmentStarts = new ConcurrentHashMap<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> traceparents = new CopyOnWriteArrayList<>();
     private final Map<String, String> holdsByKey = new ConcurrentHashMap<>();
     private final Map<String, String> appointmentsByKey = new ConcurrentHashMap<>();
     private final Map<String, String> state = new ConcurrentHashMap<>();
@@ -97,6 +98,7 @@ public final class FakeGateway implements AutoCloseable {
         faults.clear();
         appointmentStarts.clear();
         bodies.clear();
+        traceparents.clear();
         holdsByKey.clear();
         appointmentsByKey.clear();
         state.clear();
@@ -176,6 +178,11 @@ public final class FakeGateway implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
+    /** "METHOD path traceparent" of every call received, in order ("-" for a call without one). */
+    public List<String> traceparents() {
+        return List.copyOf(traceparents);
+    }
+
     /** Adds latency to every answer (a link round trip). */
     public void delay(long millis) {
         delayMillis.set(millis);
@@ -196,6 +203,8 @@ public final class FakeGateway implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             calls.add(ex.getRequestMethod() + " " + path);
+            String traceparent = ex.getRequestHeaders().getFirst("traceparent");
+            traceparents.add(ex.getRequestMethod() + " " + path + " " + (traceparent == null ? "-" : traceparent));
             long delay = delayMillis.get();
             if (delay > 0) {
                 Thread.sleep(delay);

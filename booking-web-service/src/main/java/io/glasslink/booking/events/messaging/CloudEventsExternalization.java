@@ -3,15 +3,18 @@ package io.glasslink.booking.events.messaging;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
 
 import io.glasslink.booking.availability.NetworkCalendar;
 import io.glasslink.booking.bookings.BookingEvents.BookingEvent;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.support.ContextPropagatingTaskDecorator;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -60,6 +63,22 @@ class CloudEventsExternalization {
     DefaultKafkaProducerFactoryCustomizer boundedProducerClose(org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
         int seconds = (int) Math.max(1, KafkaSettings.maxBlock(kafka).toSeconds());
         return factory -> factory.setPhysicalCloseTimeout(seconds);
+    }
+
+    /** Each record also carries its producer span's {@code traceparent} as the CloudEvent's {@code ce_traceparent}. */
+    @Bean
+    DefaultKafkaProducerFactoryCustomizer traceparentExtension() {
+        return factory -> factory.updateConfigs(
+                Map.of(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, TraceparentExtension.class.getName()));
+    }
+
+    /**
+     * The externalization sends on the application task executor after the commit: the decorator hands it the
+     * observation of the request (or scheduled job) that wrote the event, so the producer span is its child.
+     */
+    @Bean
+    ContextPropagatingTaskDecorator observationPropagatingTaskDecorator() {
+        return new ContextPropagatingTaskDecorator();
     }
 
     /** The CloudEvent of {@code event}: a raw JSON value (copied as is by the Kafka message converter) and its headers. */
