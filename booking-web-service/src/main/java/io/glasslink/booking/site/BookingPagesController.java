@@ -154,7 +154,13 @@ class BookingPagesController {
                         : catalogue.models(form.getMake()).stream().map(m -> m.model()).distinct().toList());
             }
             case DAMAGE -> model.addAttribute("damageTypes", Arrays.asList(io.glasslink.booking.diagnosis.DamageType.values()));
-            case DIAGNOSIS -> model.addAttribute("job", job(form));
+            case DIAGNOSIS -> {
+                Job job = job(form);
+                model.addAttribute("job", job);
+                model.addAttribute("partName", job.part() == null ? null : PartNames.of(
+                        job.part().description() != null ? job.part().description() : job.part().partNumber(),
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            }
             case SLOT -> {
                 Job job = job(form);
                 if (job.partMissing()) {
@@ -166,6 +172,7 @@ class BookingPagesController {
                             new Postcode(form.getPostcode()), form.getMode(),
                             NetworkCalendar.tomorrow(clock.instant()), null));
                     model.addAttribute("availability", found);
+                    model.addAttribute("slotGroups", SlotGroups.of(found.options()));
                 } catch (PostcodeNotServedException e) {
                     errors.rejectValue("postcode", "error.notServed");
                     return show(Step.WHERE, form, errors, model);

@@ -69,11 +69,20 @@ class ManageBookingController {
         return show(booking.get(), model);
     }
 
+    /**
+     * Cancels only once the customer has confirmed it: the first post shows the booking with the question and both
+     * answers (plain forms, no JavaScript); the second, with {@code confirmed=true}, cancels.
+     */
     @PostMapping("/manage/cancel")
-    String cancel(@RequestParam String reference, @RequestParam String email, Model model) {
+    String cancel(@RequestParam String reference, @RequestParam String email,
+                  @RequestParam(defaultValue = "false") boolean confirmed, Model model) {
         Optional<Booking> booking = bookings.findForCustomer(reference, email);
         if (booking.isEmpty()) {
             return find(reference, email, model);
+        }
+        if (!confirmed) {
+            model.addAttribute("confirmCancel", true);
+            return show(booking.get(), model);
         }
         return change(booking.get(), bookings::cancel, "manage.cancelled", BookingStatus.CANCELLING,
                 "manage.cancelling", model);

@@ -12,6 +12,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Route;
 import io.glasslink.booking.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ class BookingSiteBrowserTest extends IntegrationTest {
 
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     static final Path SCREENSHOTS = Paths.get("target/screenshots");
+
+    static final String AXE = axeSource();
 
     static Playwright playwright;
     static Browser browser;
@@ -99,6 +102,11 @@ class BookingSiteBrowserTest extends IntegrationTest {
         assertThat(page.locator("#status")).hasText("Confirmé");
         screenshot("manage-found");
         page.locator("#cancel").click();
+        assertThat(page.locator("#confirm-cancel-title")).hasText("Annuler ce rendez-vous ?");
+        assertThat(GATEWAY.state("A-" + reference)).as("nothing is cancelled before the customer confirms")
+                .isEqualTo("CONFIRMED");
+        screenshot("manage-confirm-cancel");
+        page.locator("#confirm-cancel").click();
         assertThat(page.locator("#message")).containsText("annulé");
         assertThat(page.locator("#status")).hasText("Annulé");
         screenshot("manage-cancelled");
@@ -170,8 +178,43 @@ class BookingSiteBrowserTest extends IntegrationTest {
         return reference;
     }
 
+    /** Keeps a screenshot of the page and checks it with axe-core: every page of the journey passes through here. */
     private void screenshot(String name) {
         page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
                 .setPath(SCREENSHOTS.resolve(String.format("%s-%02d-%s.png", getClass().getSimpleName(), ++shot, name))));
+        assertThat(axeViolations()).as("axe-core violations on " + name + " (" + page.url() + ")").isEqualTo("[]");
+    }
+
+    /**
+     * The axe-core violations of the page as the customer got it. Pages run no script of their own and the journey
+     * runs with JavaScript off, so the same HTML is served again at the same URL to a page with JavaScript on, where
+     * axe-core (the script bundled in {@code com.deque.html.axe-core:selenium}) runs with the site's stylesheet
+     * applied (colour contrast included).
+     */
+    private String axeViolations() {
+        String html = page.content();
+        String url = page.url();
+        try (BrowserContext scripted = browser.newContext(new Browser.NewContextOptions()
+                .setJavaScriptEnabled(true).setLocale("fr-FR").setViewportSize(390, 844))) {
+            Page copy = scripted.newPage();
+            copy.route(url::equals, route -> route.fulfill(new Route.FulfillOptions().setStatus(200)
+                    .setContentType("text/html; charset=utf-8").setBody(html)));
+            copy.navigate(url);
+            copy.addScriptTag(new Page.AddScriptTagOptions().setContent(AXE));
+            copy.evaluate("async () => { window.axeResults = await axe.run(document); }");
+            Number passed = (Number) copy.evaluate("() => window.axeResults.passes.length");
+            assertThat(passed.intValue()).as("axe-core ran its rules on " + url).isGreaterThan(10);
+            return (String) copy.evaluate("() => JSON.stringify(window.axeResults.violations.map(v => ({id: v.id, "
+                    + "impact: v.impact, help: v.help, nodes: v.nodes.map(n => n.target.join(' '))})))");
+        }
+    }
+
+    private static String axeSource() {
+        try (var in = BookingSiteBrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            return new String(java.util.Objects.requireNonNull(in, "axe.min.js (com.deque.html.axe-core:selenium)")
+                    .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -256,7 +256,7 @@ public final class FakeGateway implements AutoCloseable {
             String query = ex.getRequestURI().getQuery();
             boolean adas = query != null && query.contains("year=20") && !query.contains("year=2010");
             reply.send(200, List.of(Map.of("partNumber", "WS-RENAULT-CLIO-5", "glassType", "WINDSCREEN",
-                    "description", "Pare-brise Renault Clio V", "adasCamera", adas, "heated", false,
+                    "description", "Windscreen Renault Clio (2019-2026), green tint, grey top band, rain sensor", "adasCamera", adas, "heated", false,
                     "acoustic", false, "rainSensor", true)));
         } else if (path.equals(sc + "/availability/batch")) {
             List<Map<String, Object>> results = new ArrayList<>();
