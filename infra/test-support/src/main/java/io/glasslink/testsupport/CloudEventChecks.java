@@ -82,6 +82,7 @@ public final class CloudEventChecks {
         expect(w3c != null, "traceparent is present (W3C, from the producer's observation)");
         String ceValue = new String(ce.value(), StandardCharsets.UTF_8);
         String w3cValue = new String(w3c.value(), StandardCharsets.UTF_8);
+        expect(TRACEPARENT.matcher(ceValue).matches(), "ce_traceparent is a W3C traceparent: " + ceValue);
         expect(TRACEPARENT.matcher(w3cValue).matches(), "traceparent is a W3C traceparent: " + w3cValue);
         expect(ceValue.substring(3, 35).equals(w3cValue.substring(3, 35)),
                 "ce_traceparent and traceparent carry the same trace id: " + ceValue + " / " + w3cValue);
