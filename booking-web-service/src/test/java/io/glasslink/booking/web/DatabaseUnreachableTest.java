@@ -83,6 +83,8 @@ class DatabaseUnreachableTest {
                 RawHttp.Answer answer = http.send("GET", path, null, "X-Glasslink-Identity",
                         TestIdentity.partner("P1", CLOCK));
                 Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                System.out.println("DatabaseUnreachableTest: " + path + " answered " + answer.status() + " in "
+                        + took.toMillis() + " ms with the database unreachable");
                 assertThat(answer.status()).as(path).isEqualTo(503);
                 assertThat(answer.problem().get("type").asString()).endsWith("/unavailable");
                 assertThat(answer.header("retry-after")).isNotBlank();
