@@ -27,6 +27,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.ProducerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The hub's beans: schemas, validator, router, the topics it creates at start-up and the pipeline. */
 @Configuration(proxyBeanMethods = false)
@@ -67,12 +68,12 @@ class HubConfiguration {
     }
 
     @Bean
-    HubPipeline hubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
+    HubPipeline hubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, JsonMapper json, LakeStore store,
                             ConsumerFactory<?, ?> consumers, ProducerFactory<?, ?> producers, MeterRegistry registry, Clock clock,
                             ObjectProvider<PropagatingSenderTracingObservationHandler<?>> sending,
                             ObjectProvider<PropagatingReceiverTracingObservationHandler<?>> receiving,
                             ObjectProvider<DefaultTracingObservationHandler> tracing) {
-        return new HubPipeline(hub, lake, router, validator, store, consumers.getConfigurationProperties(),
+        return new HubPipeline(hub, lake, router, validator, json, store, consumers.getConfigurationProperties(),
                 producers.getConfigurationProperties(), registry, clock, recordObservations(sending, receiving, tracing));
     }
 

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the hub's consumer loops (one Kafka consumer each, all in one group) and their shared
@@ -46,6 +47,7 @@ public class HubPipeline implements SmartLifecycle {
     private final LakeProperties lake;
     private final Router router;
     private final EventValidator validator;
+    private final JsonMapper json;
     private final LakeStore store;
     private final Map<String, Object> consumerConfig;
     private final Map<String, Object> producerConfig;
@@ -65,14 +67,16 @@ public class HubPipeline implements SmartLifecycle {
      *                       deserializers, manual commits and read-committed isolation itself
      * @param producerConfig Kafka client settings for dead letters and fan-out
      * @param observations   where each record's handling and each send is observed (spans, {@code spring.kafka.*} timers)
+     * @param json           the mapper whose generator writes the lake lines
      */
-    public HubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, LakeStore store,
+    public HubPipeline(HubProperties hub, LakeProperties lake, Router router, EventValidator validator, JsonMapper json, LakeStore store,
                        Map<String, Object> consumerConfig, Map<String, Object> producerConfig, MeterRegistry registry, Clock clock,
                        ObservationRegistry observations) {
         this.hub = hub;
         this.lake = lake;
         this.router = router;
         this.validator = validator;
+        this.json = json;
         this.store = store;
         this.consumerConfig = consumerConfig;
         this.producerConfig = producerConfig;
@@ -128,7 +132,7 @@ public class HubPipeline implements SmartLifecycle {
             // Kafka's own consumer metrics, records-lag per topic and partition among them
             bind(new KafkaClientMetrics(consumer, List.of(), clientMetricsRefresh, CLIENT_METRICS_REFRESH));
             String name = "datahub-consumer-" + i;
-            HubWorker worker = new HubWorker(consumer, producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator,
+            HubWorker worker = new HubWorker(consumer, producer, router.sourceTopics(), hub.deadLetterTopic(), hub.pollTimeout(), validator, json,
                     envelopes, router, lake, store, processing, uploads, metrics, Math.max(2_000, maxPollRecords),
                     Math.max(0, hub.dedupeWindow()), observed, name, clientId);
             Thread thread = new Thread(worker, name);

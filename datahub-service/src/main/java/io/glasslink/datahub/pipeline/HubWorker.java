@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.glasslink.datahub.contracts.EventValidator;
 import io.glasslink.datahub.lake.LakeLayout;
+import io.glasslink.datahub.lake.LakeLines;
 import io.glasslink.datahub.lake.LakeObject;
 import io.glasslink.datahub.lake.LakeProperties;
 import io.glasslink.datahub.lake.LakeStore;
@@ -31,6 +32,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One consumer loop of the hub. The loop's thread owns the Kafka consumer: it polls, hands each
@@ -64,14 +66,15 @@ final class HubWorker implements Runnable {
     private final AtomicReference<Exception> sendFailure = new AtomicReference<>();
     private final int maxQueuedRecords;
     private final long dedupeWindow;
+    private final JsonMapper json;
 
     private volatile boolean running = true;
     private volatile boolean abrupt;
     private volatile boolean dead;
 
     HubWorker(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, Collection<String> sources,
-              String deadLetterTopic, Duration pollTimeout, EventValidator validator, BinaryEnvelopes envelopes, Router router,
-              LakeProperties lake, LakeStore store, Executor processing, ExecutorService uploads, HubMetrics metrics,
+              String deadLetterTopic, Duration pollTimeout, EventValidator validator, JsonMapper json, BinaryEnvelopes envelopes,
+              Router router, LakeProperties lake, LakeStore store, Executor processing, ExecutorService uploads, HubMetrics metrics,
               int maxQueuedRecords, long dedupeWindow, HubObservations observations, String listenerId, String clientId) {
         this.consumer = consumer;
         this.producer = producer;
@@ -82,6 +85,7 @@ final class HubWorker implements Runnable {
         this.metrics = metrics;
         this.maxQueuedRecords = maxQueuedRecords;
         this.dedupeWindow = dedupeWindow;
+        this.json = json;
         Callback sendCallback = (metadata, exception) -> {
             if (exception != null) {
                 sendFailure.compareAndSet(null, exception);
@@ -262,7 +266,7 @@ final class HubWorker implements Runnable {
             if (offset == null && beginnings == null) {
                 beginnings = consumer.beginningOffsets(partitions);
             }
-            Lane lane = new Lane(tp, offset != null ? offset.offset() : beginnings.get(tp), dedupeWindow);
+            Lane lane = new Lane(tp, offset != null ? offset.offset() : beginnings.get(tp), dedupeWindow, new LakeLines(json));
             lanes.put(tp, lane);
             consumer.seek(tp, lane.readFrom());
         }

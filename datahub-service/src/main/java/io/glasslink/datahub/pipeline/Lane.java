@@ -85,7 +85,7 @@ final class Lane {
     boolean paused;
 
     // state of the processing tasks
-    private final LakeLines lines = new LakeLines();
+    private final LakeLines lines;
     private final Map<String, List<Sink>> routes = new HashMap<>();
     private PartitionBatch batch;
     private EventIdWindow window;
@@ -93,10 +93,12 @@ final class Lane {
     /**
      * @param committedOffset the partition's committed offset (its first offset when nothing was committed)
      * @param windowSize      how many offsets before a record are searched for its event id
+     * @param lines           this lane's own encoder of lake lines
      */
-    Lane(TopicPartition partition, long committedOffset, long windowSize) {
+    Lane(TopicPartition partition, long committedOffset, long windowSize, LakeLines lines) {
         this.partition = partition;
         this.windowSize = windowSize;
+        this.lines = lines;
         this.resumeOffset = committedOffset;
         reposition();
     }

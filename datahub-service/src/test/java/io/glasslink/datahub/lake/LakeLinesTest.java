@@ -2,6 +2,7 @@ package io.glasslink.datahub.lake;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +14,10 @@ import io.glasslink.datahub.contracts.EventSchemas;
 import io.glasslink.datahub.contracts.EventValidator;
 import io.glasslink.datahub.contracts.ValidEvent;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +25,8 @@ class LakeLinesTest {
 
     private static final OffsetDateTime TIME = OffsetDateTime.parse("2026-12-01T09:30:00+01:00");
     private final EventValidator validator = new EventValidator(EventSchemas.loadFromClasspath());
-    private final LakeLines lines = new LakeLines();
+    private static final JsonMapper BOOTS_MAPPER = bootsMapper();
+    private final LakeLines lines = new LakeLines(BOOTS_MAPPER);
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
@@ -34,6 +40,55 @@ class LakeLinesTest {
         assertThat(event.get("time").asText()).isEqualTo("2026-12-01T09:30:00+01:00");
         assertThat(event.get("kafkaoffset").asLong()).isEqualTo(42);
         assertThat(event.get("data").get("sequence").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void writesTheLineByteForByteWithAttributesEscapedAndTheDataAsTheProducerWroteIt() throws Exception {
+        CloudEvent event = CloudEventBuilder.v1(TestEvents.event(TestEvents.PROBE_MEASURED, "caf\u00e9 \"quoted\" \\ tab\t", TIME,
+                        "{\"probeId\":\"p/1\",\"sequence\":3,\"value\":1.50,\"measuredAt\":\"2026-12-01T09:30:00+01:00\"}"))
+                .withId("0f8c7d1e-4b5a-4c3d-9e2f-1a2b3c4d5e6f").withExtension("partitionkey", "p1").build();
+        ValidEvent valid = validator.validate("hubtest.events", event);
+
+        assertThat(new String(lines.encode(valid, "hubtest.events", 1, 42, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                StandardCharsets.UTF_8)).isEqualTo("{\"specversion\":\"1.0\",\"id\":\"0f8c7d1e-4b5a-4c3d-9e2f-1a2b3c4d5e6f\","
+                + "\"source\":\"/glasslink/datahub-tests\",\"type\":\"io.glasslink.hubtest.ProbeMeasured.v1\","
+                + "\"subject\":\"caf\u00e9 \\\"quoted\\\" \\\\ tab\\t\",\"time\":\"2026-12-01T09:30:00+01:00\","
+                + "\"datacontenttype\":\"application/json\","
+                + "\"dataschema\":\"https://schemas.glasslink.io/events/hubtest/ProbeMeasured.v1.schema.json\","
+                + "\"partitionkey\":\"p1\",\"traceparent\":\"00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01\","
+                + "\"kafkatopic\":\"hubtest.events\",\"kafkapartition\":1,\"kafkaoffset\":42,"
+                + "\"data\":{\"probeId\":\"p/1\",\"sequence\":3,\"value\":1.50,\"measuredAt\":\"2026-12-01T09:30:00+01:00\"}}\n");
+    }
+
+    @Test
+    void writesNumberAndBooleanExtensionsAsJsonNumbersAndBooleans() throws Exception {
+        CloudEvent event = CloudEventBuilder.v1(TestEvents.probeMeasured("p1", 1, TIME, 0))
+                .withExtension("attempt", 3).withExtension("replayed", true).build();
+
+        JsonNode line = json.readTree(lines.encode(validator.validate("hubtest.events", event), "hubtest.events", 0, 1));
+        assertThat(line.get("attempt").isIntegralNumber()).isTrue();
+        assertThat(line.get("attempt").asInt()).isEqualTo(3);
+        assertThat(line.get("replayed").isBoolean()).isTrue();
+        assertThat(line.get("replayed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void compactsPrettyPrintedDataKeepingEveryNumberExactlyAsWritten() throws Exception {
+        String line = encode("{\n  \"probeId\" : \"p1\",\n  \"sequence\" : 12345678901234567890123,\n"
+                + "  \"value\" : 0.10000000000000000555,\n  \"measuredAt\" : \"2026-12-01T09:30:00Z\"\n}", 7);
+
+        assertThat(line).endsWith(",\"data\":{\"probeId\":\"p1\",\"sequence\":12345678901234567890123,"
+                + "\"value\":0.10000000000000000555,\"measuredAt\":\"2026-12-01T09:30:00Z\"}}\n");
+    }
+
+    @Test
+    void aLineLongerThanTheFirstBufferIsWrittenWholeAndTheNextShortOneAfterIt() throws Exception {
+        ValidEvent big = validator.validate("hubtest.events", TestEvents.probeMeasured("big", 1, TIME, 20_000));
+        ValidEvent small = validator.validate("hubtest.events", TestEvents.probeMeasured("small", 2, TIME, 0));
+
+        JsonNode line = json.readTree(lines.encode(big, "hubtest.events", 0, 1));
+        assertThat(line.get("data").get("note").asText()).hasSize(20_000);
+        assertThat(json.readTree(lines.encode(small, "hubtest.events", 0, 2)).get("data").get("probeId").asText()).isEqualTo("small");
     }
 
     @Test
@@ -106,6 +161,14 @@ class LakeLinesTest {
         assertThat(kept.properties()).filteredOn(e -> e.getKey().equals("traceparent")).hasSize(1);
         assertThat(json.readTree(lines.encode(untraced, "hubtest.events", 0, 2, record)).get("traceparent").asText()).isEqualTo(record);
         assertThat(json.readTree(lines.encode(untraced, "hubtest.events", 0, 3, null)).has("traceparent")).isFalse();
+    }
+
+    /** The mapper as Boot auto-configures it for the service. */
+    private static JsonMapper bootsMapper() {
+        AtomicReference<JsonMapper> mapper = new AtomicReference<>();
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
+                .run(context -> mapper.set(context.getBean(JsonMapper.class)));
+        return mapper.get();
     }
 
     private String encode(String data, long offset) throws Exception {

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,6 +68,9 @@ class ExactlyOnceLakeTest {
 
     @Autowired
     EventValidator validator;
+
+    @Autowired
+    JsonMapper json;
 
     @Autowired
     MeterRegistry meters;
@@ -258,7 +262,7 @@ class ExactlyOnceLakeTest {
                 ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 6000, ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 1000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 150);
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new HubPipeline(hub, lake, router, validator, store, consumer, producer, registry, clock, ObservationRegistry.NOOP);
+        return new HubPipeline(hub, lake, router, validator, json, store, consumer, producer, registry, clock, ObservationRegistry.NOOP);
     }
 
     /**

@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.unit.DataSize;
 import software.amazon.awssdk.services.s3.S3Client;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -271,7 +272,7 @@ class LakeLandingBenchmark {
         }
         BinaryEnvelopes envelopes = new BinaryEnvelopes();
         EventValidator validator = new EventValidator(EventSchemas.loadFromClasspath());
-        io.glasslink.datahub.lake.LakeLines lines = new io.glasslink.datahub.lake.LakeLines();
+        io.glasslink.datahub.lake.LakeLines lines = new io.glasslink.datahub.lake.LakeLines(JsonMapper.builder().build());
         io.glasslink.datahub.lake.LakeLayout layout = new io.glasslink.datahub.lake.LakeLayout("raw");
         var envelope = new io.glasslink.datahub.contracts.EventEnvelope[count];
         var valid = new io.glasslink.datahub.contracts.ValidEvent[count];
@@ -491,7 +492,8 @@ class LakeLandingBenchmark {
         HubProperties hub = new HubProperties(group, loops, source + ".dlq", PARTITIONS, Duration.ofDays(1), Duration.ofMillis(100), 4, 0, false, 50_000, Duration.ofSeconds(8));
         Map<String, Object> consumer = new HashMap<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()));
         Map<String, Object> producer = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
-        return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), store, consumer, producer, registry,
+        return new HubPipeline(hub, lake, router, new EventValidator(EventSchemas.loadFromClasspath()), JsonMapper.builder().build(), store,
+                consumer, producer, registry,
                 java.time.Clock.systemUTC(), io.micrometer.observation.ObservationRegistry.NOOP);
     }
 
