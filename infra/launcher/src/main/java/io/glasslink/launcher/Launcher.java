@@ -118,7 +118,8 @@ public final class Launcher {
                 out.println("NOTICE: no control API (" + e.getMessage() + "): ./glasslink restart will not work;"
                         + " crashed processes are still restarted");
             }
-            Summary.print(settings, started, Files.exists(settings.pidFile("link-simulator")), out);
+            Summary.print(settings, started, Files.exists(settings.pidFile("link-simulator")), Files.exists(settings.pidFile("zipkin")),
+                    Files.exists(settings.pidFile("ops-console")), out);
         } catch (LaunchException e) {
             // start() has already stopped what it started
             try {

@@ -39,6 +39,7 @@ final class Operations {
                         p.path("lastExit").isNull() || p.path("lastExit").isMissingNode() ? ""
                                 : p.path("lastExit").asString() + " at " + p.path("lastExitAt").asString());
             }
+            state.printUrls(out);
             return 0;
         } catch (IOException e) {
             out.println("glasslink: the launcher's control API does not answer (" + e.getMessage() + ")");

@@ -44,8 +44,19 @@ public final class Platform implements AutoCloseable {
     static final String LINK_SIMULATOR = "link-simulator";
     static final String KAFKA = "kafka";
     static final String POSTGRES = "postgres";
+    static final String ZIPKIN = "zipkin";
+    static final String OPS_CONSOLE = "ops-console";
+    /** Zipkin's server jar (io.zipkin:zipkin-server, classifier exec), laid out by this module's build. */
+    static final String ZIPKIN_JAR = "infra/launcher/target/zipkin/zipkin-server-exec.jar";
+    static final String OPS_CONSOLE_JAR = "infra/ops-console/target/ops-console.jar";
+    /** The ops credentials every actuator and the console share locally (docs/contracts.md, ops access). */
+    static final String DEFAULT_OPS_USERNAME = "ops";
+    static final String DEFAULT_OPS_PASSWORD = "dev-ops-password";
     /** The bound on a stop: SIGTERM, then SIGKILL once this has passed. */
     public static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Zipkin's JVM: small, like the services' (its spans live in this heap). */
+    static final List<String> ZIPKIN_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m", "-Xss512k",
+            "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
 
     private final PlatformSettings settings;
     private final PrintStream out;
@@ -55,6 +66,8 @@ public final class Platform implements AutoCloseable {
     private PostgresUnit postgres;
     private ProcessUnit kafka;
     private ProcessUnit linkSimulator;
+    private ProcessUnit zipkin;
+    private ProcessUnit opsConsole;
     private volatile boolean closed;
     private final Map<ServiceSpec, ProcessUnit> services = new LinkedHashMap<>();
 
@@ -77,8 +90,9 @@ public final class Platform implements AutoCloseable {
         try {
             preflight();
             LocalKafka.Layout kafkaLayout = startInfrastructure();
-            // the link simulator needs neither Kafka nor a database: let it start while the broker does
+            // the link simulator and Zipkin need neither Kafka nor a database: let them start while the broker does
             startLinkSimulator();
+            startZipkin();
             ProcessUnit broker = kafka;
             if (broker == null) {
                 throw new LaunchException("stopped while starting");
@@ -88,6 +102,7 @@ public final class Platform implements AutoCloseable {
             for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
                 startService(spec);
             }
+            startOpsConsole();
             awaitReady();
             writeEndpoints();
             supervisor.watch();
@@ -142,7 +157,38 @@ public final class Platform implements AutoCloseable {
         env.put("PLANNING_URL", "http://localhost:" + p.linkPlanning());
         // docs/contracts.md "Shared shapes": demo data is on for the local platform
         env.put("GLASSLINK_DEMO_DATA", "true");
+        env.putAll(observabilityEnvironment());
         return env;
+    }
+
+    /** Where spans go (the exporter is off when Zipkin is not there) and the ops credentials the console uses. */
+    Map<String, String> observabilityEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        boolean traces = zipkin != null;
+        env.put("TRACING_EXPORT_ENABLED", Boolean.toString(traces));
+        env.put("ZIPKIN_ENDPOINT", zipkinUrl() + "/api/v2/spans");
+        env.put("OPS_USERNAME", opsUsername());
+        env.put("OPS_PASSWORD", opsPassword());
+        return env;
+    }
+
+    public String zipkinUrl() {
+        return "http://localhost:" + settings.ports().zipkin();
+    }
+
+    public String opsConsoleUrl() {
+        return "http://localhost:" + settings.ports().opsConsole();
+    }
+
+    /** The ops user: {@code OPS_USERNAME} of the launcher's environment, or the local default. */
+    public static String opsUsername() {
+        String v = System.getenv("OPS_USERNAME");
+        return v == null || v.isBlank() ? DEFAULT_OPS_USERNAME : v;
+    }
+
+    public static String opsPassword() {
+        String v = System.getenv("OPS_PASSWORD");
+        return v == null || v.isBlank() ? DEFAULT_OPS_PASSWORD : v;
     }
 
     /** Pids of the processes this platform runs (the launcher JVM included: it hosts S3Proxy). */
@@ -168,6 +214,9 @@ public final class Platform implements AutoCloseable {
         closed = true;
         supervisor.close();
         List<ProcessUnit> servicesToStop = new ArrayList<>(services.values());
+        if (opsConsole != null) {
+            servicesToStop.add(opsConsole);
+        }
         // services first, all at once: SIGTERM lets each finish its requests and close its pools
         servicesToStop.forEach(p -> progress("stopping " + p.name()));
         List<Thread> stoppers = servicesToStop.stream()
@@ -175,6 +224,12 @@ public final class Platform implements AutoCloseable {
         stoppers.forEach(Thread::start);
         stoppers.forEach(Platform::join);
         services.clear();
+        opsConsole = null;
+        if (zipkin != null) {
+            progress("stopping " + ZIPKIN);
+            stop(zipkin);
+            zipkin = null;
+        }
         if (linkSimulator != null) {
             progress("stopping " + LINK_SIMULATOR);
             stop(linkSimulator);
@@ -291,12 +346,80 @@ public final class Platform implements AutoCloseable {
         supervisor.add(linkSimulator);
     }
 
+    /** Zipkin (its own JVM, spans in memory): the traces of every service, at {@link #zipkinUrl()}. */
+    private synchronized void startZipkin() {
+        Path jar = zipkinJar();
+        if (!Files.isRegularFile(jar)) {
+            progress("NOTICE: " + ZIPKIN_JAR + " not there: skipping Zipkin, services export no traces"
+                    + " (build with ./mvnw -B -q -DskipTests -pl infra/launcher package)");
+            return;
+        }
+        if (closed) {
+            throw new LaunchException("stopped while starting");
+        }
+        progress("starting " + ZIPKIN + " on port " + settings.ports().zipkin());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUERY_PORT", Integer.toString(settings.ports().zipkin()));
+        env.put("STORAGE_TYPE", "mem");
+        // the in-memory store keeps at most this many spans, so its heap stays bounded on a long run
+        env.put("MEM_MAX_SPANS", "200000");
+        String url = zipkinUrl();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Java.executable());
+        cmd.addAll(withHomeMarker(ZIPKIN_JVM_OPTIONS));
+        cmd.add("-jar");
+        cmd.add(jar.toAbsolutePath().toString());
+        zipkin = new ProcessUnit(ZIPKIN, settings.logFile(ZIPKIN),
+                () -> ManagedProcess.start(ZIPKIN, cmd, env, settings.root(), settings.logFile(ZIPKIN), settings.pidFile(ZIPKIN)),
+                () -> HealthProbe.status(url + "/health") == 200);
+        zipkin.start();
+        supervisor.add(zipkin);
+    }
+
+    /** The ops console (Spring Boot Admin) with every service and the link simulator registered by URL. */
+    private synchronized void startOpsConsole() {
+        Path jar = settings.root().resolve(OPS_CONSOLE_JAR);
+        if (!Files.isRegularFile(jar)) {
+            progress("NOTICE: " + settings.root().relativize(jar) + " not built: skipping the ops console");
+            return;
+        }
+        if (closed) {
+            throw new LaunchException("stopped while starting");
+        }
+        PortPlan p = settings.ports();
+        progress("starting " + OPS_CONSOLE + " on port " + p.opsConsole());
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(p.opsConsole()));
+        env.put("GATEWAY_URL", "http://localhost:" + p.gateway());
+        env.put("BOOKING_WEB_URL", "http://localhost:" + p.bookingWeb());
+        env.put("DATAHUB_URL", "http://localhost:" + p.datahub());
+        // on-prem actuators are read directly (the ops network), not through the simulated link
+        env.put("SUPPLY_CHAIN_URL", "http://localhost:" + p.supplyChain());
+        env.put("PLANNING_URL", "http://localhost:" + p.planning());
+        env.put("LINK_SIMULATOR_URL", "http://localhost:" + p.linkControl());
+        env.put("OPS_USERNAME", opsUsername());
+        env.put("OPS_PASSWORD", opsPassword());
+        String url = opsConsoleUrl();
+        opsConsole = new ProcessUnit(OPS_CONSOLE, settings.logFile(OPS_CONSOLE),
+                () -> ManagedProcess.start(OPS_CONSOLE, serviceCommand(jar), env, settings.root(), settings.logFile(OPS_CONSOLE),
+                        settings.pidFile(OPS_CONSOLE)),
+                () -> HealthProbe.isReady(url));
+        opsConsole.start();
+        supervisor.add(opsConsole);
+    }
+
     private void awaitReady() {
         Map<String, ProcessUnit> pending = new LinkedHashMap<>();
         if (linkSimulator != null) {
             pending.put(LINK_SIMULATOR, linkSimulator);
         }
+        if (zipkin != null) {
+            pending.put(ZIPKIN, zipkin);
+        }
         services.forEach((spec, unit) -> pending.put(spec.name(), unit));
+        if (opsConsole != null) {
+            pending.put(OPS_CONSOLE, opsConsole);
+        }
         long deadline = startNanos + settings.startupTimeout().toNanos();
         long nextNotice = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!pending.isEmpty()) {
@@ -341,6 +464,9 @@ public final class Platform implements AutoCloseable {
             endpoints.setProperty(LINK_SIMULATOR, "http://localhost:" + settings.ports().linkControl());
         }
         services.keySet().forEach(s -> endpoints.setProperty(s.name(), s.baseUrl()));
+        if (opsConsole != null) {
+            endpoints.setProperty(OPS_CONSOLE, opsConsoleUrl());
+        }
         quietly(() -> {
             try (var w = Files.newBufferedWriter(settings.run().resolve(RunState.ENDPOINTS))) {
                 endpoints.store(w, "health base URLs of the running platform");
@@ -367,6 +493,12 @@ public final class Platform implements AutoCloseable {
         props.setProperty("s3.secret-key", S3_SECRET_KEY);
         props.setProperty("s3.region", S3_REGION);
         props.setProperty("s3.bucket", LAKE_BUCKET);
+        if (zipkin != null) {
+            props.setProperty("zipkin.url", zipkinUrl());
+        }
+        if (opsConsole != null) {
+            props.setProperty("ops-console.url", opsConsoleUrl());
+        }
         return props;
     }
 
@@ -401,8 +533,25 @@ public final class Platform implements AutoCloseable {
         if (linkSimulator != null) {
             all.add(linkSimulator);
         }
+        if (zipkin != null) {
+            all.add(zipkin);
+        }
         all.addAll(services.values());
+        if (opsConsole != null) {
+            all.add(opsConsole);
+        }
         return all;
+    }
+
+    /** Zipkin's jar beside the running launcher.jar (its target/zipkin/), else in the tree at {@link #ZIPKIN_JAR}. */
+    private Path zipkinJar() {
+        for (String entry : System.getProperty("java.class.path", "").split(java.io.File.pathSeparator)) {
+            Path dir = entry.isBlank() ? null : Path.of(entry).toAbsolutePath().getParent();
+            if (dir != null && Files.isRegularFile(dir.resolve("zipkin/zipkin-server-exec.jar"))) {
+                return dir.resolve("zipkin/zipkin-server-exec.jar");
+            }
+        }
+        return settings.root().resolve(ZIPKIN_JAR);
     }
 
     private Path kafkaLib() {

@@ -12,7 +12,7 @@ import io.glasslink.launcher.process.Ports;
  */
 public record PortPlan(int gateway, int bookingWeb, int supplyChain, int planning, int datahub,
                        int linkControl, int linkSupplyChain, int linkPlanning,
-                       int kafka, int kafkaController, int postgres, int s3) {
+                       int kafka, int kafkaController, int postgres, int s3, int zipkin, int opsConsole) {
 
     /** The documented defaults, overridden from {@code env}; PostgreSQL moves to a free port if 5432 is taken. */
     public static PortPlan fromEnvironment(Map<String, String> env) {
@@ -28,14 +28,16 @@ public record PortPlan(int gateway, int bookingWeb, int supplyChain, int plannin
                 port(env, "KAFKA", () -> 9092),
                 port(env, "KAFKA_CONTROLLER", () -> 9093),
                 port(env, "POSTGRES", () -> Ports.isFree(5432) ? 5432 : Ports.findFree()),
-                port(env, "S3", () -> 9000));
+                port(env, "S3", () -> 9000),
+                port(env, "ZIPKIN", () -> 9411),
+                port(env, "OPS_CONSOLE", () -> 8090));
     }
 
     /** Ports that were all free a moment ago, for a platform that must not meet a running one. */
     public static PortPlan allFree() {
         return new PortPlan(Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
                 Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree(),
-                Ports.findFree(), Ports.findFree());
+                Ports.findFree(), Ports.findFree(), Ports.findFree(), Ports.findFree());
     }
 
     /** Each port by its {@code GLASSLINK_PORT_<NAME>} name, lower case with dashes ({@code link-supply-chain}). */
@@ -53,6 +55,8 @@ public record PortPlan(int gateway, int bookingWeb, int supplyChain, int plannin
         m.put("kafka-controller", kafkaController);
         m.put("postgres", postgres);
         m.put("s3", s3);
+        m.put("zipkin", zipkin);
+        m.put("ops-console", opsConsole);
         return m;
     }
 
@@ -71,6 +75,8 @@ public record PortPlan(int gateway, int bookingWeb, int supplyChain, int plannin
         m.put(supplyChain, "supply-chain-service");
         m.put(planning, "planning-service");
         m.put(datahub, "datahub-service");
+        m.put(zipkin, "Zipkin");
+        m.put(opsConsole, "ops console");
         return m;
     }
 

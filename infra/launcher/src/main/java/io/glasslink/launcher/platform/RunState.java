@@ -196,6 +196,17 @@ public final class RunState {
     }
 
     /** Prints each recorded process (alive or not) and whether each service answers ready. */
+    /** The running platform's URLs worth a click (Zipkin, the ops console), from {@code platform.properties}. */
+    public void printUrls(PrintStream out) {
+        Properties platform = load(settings.run().resolve(PLATFORM));
+        if (platform.getProperty("zipkin.url") != null) {
+            out.printf("  %-22s %s%n", "traces (Zipkin)", platform.getProperty("zipkin.url") + "/zipkin/");
+        }
+        if (platform.getProperty("ops-console.url") != null) {
+            out.printf("  %-22s %s%n", "ops console", platform.getProperty("ops-console.url") + "/   user " + Platform.opsUsername());
+        }
+    }
+
     public void printStatus(PrintStream out) {
         Optional<ProcessHandle> launcher = launcher();
         out.println(launcher.map(h -> "glasslink is running (launcher pid " + h.pid() + ")")

@@ -9,7 +9,8 @@ public final class Summary {
     }
 
     /** Prints URLs, credentials of the local stores, log locations and the start-up figures. */
-    public static void print(PlatformSettings s, Platform.Started started, boolean linkSimulator, PrintStream out) {
+    public static void print(PlatformSettings s, Platform.Started started, boolean linkSimulator, boolean zipkin, boolean opsConsole,
+                             PrintStream out) {
         PortPlan p = s.ports();
         out.println();
         out.printf("glasslink is up in %.1f s — %d processes, resident memory %.0f MiB (sum of RSS; %.0f MiB PSS)%n",
@@ -24,6 +25,10 @@ public final class Summary {
         }
         row(out, "Link control API", linkSimulator ? "http://localhost:" + p.linkControl() + "/state   (supply-chain via :"
                 + p.linkSupplyChain() + ", planning via :" + p.linkPlanning() + ")" : "(not running: link-simulator not built)");
+        row(out, "Traces (Zipkin)", zipkin ? "http://localhost:" + p.zipkin() + "/zipkin/   (API: /api/v2/traces)"
+                : "(not running: " + Platform.ZIPKIN_JAR + " not there)");
+        row(out, "Ops console", opsConsole ? "http://localhost:" + p.opsConsole() + "/   user " + Platform.opsUsername()
+                + " (OPS_USERNAME / OPS_PASSWORD)" : "(not running: " + Platform.OPS_CONSOLE_JAR + " not built)");
         row(out, "S3 store (S3Proxy)", "http://127.0.0.1:" + p.s3() + "   bucket " + Platform.LAKE_BUCKET
                 + ", key " + Platform.S3_ACCESS_KEY + " / " + Platform.S3_SECRET_KEY);
         row(out, "Kafka", "localhost:" + p.kafka());

@@ -182,6 +182,79 @@ class PlatformSmokeIT {
 
     @Test
     @Order(1)
+    void aPartnerBookingIsOneTraceInZipkinWithSpansFromTheGatewayBookingWebSupplyChainPlanningAndTheDatahub() throws Exception {
+        assertThat(launched.output(2)).as("the start-up output lists Zipkin's URL")
+                .contains("Traces (Zipkin)", "http://localhost:" + settings.ports().zipkin() + "/zipkin/");
+        JsonNode search = searchSlots();
+        JsonNode slot = search.path("slots").get(1 % Math.max(1, search.path("slots").size()));
+        String traceId = java.util.UUID.randomUUID().toString().replace("-", "");
+        // the partner's W3C traceparent: the gateway continues it, so the whole booking is this one trace
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + settings.ports().gateway() + "/api/v1/bookings"))
+                .header("X-API-Key", "dev-partner-key-1").header("Idempotency-Key", "e2e-traced-" + traceId)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(60)).POST(HttpRequest.BodyPublishers.ofString(bookingJson(slot, search.path("partNumber").asString())))
+                .build();
+        HttpResponse<String> booked = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(booked.statusCode()).as(booked.body()).isEqualTo(201);
+
+        List<String> expected = List.of("gateway-service", "booking-web-service", "supply-chain-service", "planning-service", "datahub-service");
+        String zipkin = "http://localhost:" + settings.ports().zipkin();
+        java.util.Set<String> services = java.util.Set.of();
+        JsonNode spans = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> trace = get(zipkin + "/api/v2/trace/" + traceId);
+            if (trace.statusCode() == 200) {
+                spans = JSON.readTree(trace.body());
+                java.util.Set<String> seen = new java.util.TreeSet<>();
+                spans.forEach(span -> seen.add(span.path("localEndpoint").path("serviceName").asString()));
+                services = seen;
+                if (seen.containsAll(expected)) {
+                    break;
+                }
+            }
+            Thread.sleep(1000);
+        }
+        assertThat(services).as("services with spans in trace " + traceId + ": " + spans).containsAll(expected);
+        // and the booking is that one trace: Zipkin's search by service finds it under the same id from the gateway and the hub
+        for (String service : List.of("gateway-service", "datahub-service")) {
+            HttpResponse<String> found = get(zipkin + "/api/v2/traces?serviceName=" + service + "&limit=1000&lookback=900000");
+            assertThat(found.statusCode()).isEqualTo(200);
+            List<String> ids = new ArrayList<>();
+            JSON.readTree(found.body()).forEach(t -> ids.add(t.get(0).path("traceId").asString()));
+            assertThat(ids).as(service + "'s traces").contains(traceId);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceExposesItsMetersToPrometheusAndTheNamesAreWrittenForOtherTests() throws Exception {
+        Map<String, java.util.Set<String>> meters = PrometheusMeters.ofEveryService(settings.ports());
+        PrometheusMeters.write(meters, Path.of("target", "meter-names").toAbsolutePath());
+
+        assertThat(meters).containsOnlyKeys(LaunchedPlatform.SERVICES);
+        meters.forEach((service, names) -> assertThat(names).as(service).contains("jvm_memory_used_bytes")
+                .anyMatch(n -> n.startsWith("http_server_requests_seconds")));
+    }
+
+    @Test
+    @Order(1)
+    void theOpsConsoleAndZipkinAreListedByStatus() throws Exception {
+        String status = launched.run("status").output();
+        assertThat(status).contains("zipkin", "READY").contains("traces (Zipkin)", "http://localhost:" + settings.ports().zipkin());
+        if (java.nio.file.Files.isRegularFile(settings.root().resolve(Platform.OPS_CONSOLE_JAR))) {
+            assertThat(status).contains("ops-console", "ops console", "http://localhost:" + settings.ports().opsConsole());
+            String basic = java.util.Base64.getEncoder().encodeToString((Platform.opsUsername() + ":" + Platform.opsPassword()).getBytes());
+            HttpResponse<String> instances = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + settings.ports().opsConsole()
+                    + "/instances")).header("Authorization", "Basic " + basic).header("Accept", "application/json")
+                    .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(instances.statusCode()).as(instances.body()).isEqualTo(200);
+            assertThat(instances.body()).contains(LaunchedPlatform.SERVICES.toArray(String[]::new));
+        }
+    }
+
+    @Test
+    @Order(1)
     void bookingsTakenWhileTheLinkIsDownEndConfirmedOrExplicitlyFailedWhenItIsBack() throws Exception {
         JsonNode search = searchSlots();
         String partNumber = search.path("partNumber").asString();
@@ -251,11 +324,15 @@ class PlatformSmokeIT {
     }
 
     private static HttpResponse<String> book(String idempotencyKey, JsonNode slot, String partNumber) throws Exception {
-        return partner("POST", "/api/v1/bookings", idempotencyKey, "{\"jobType\":\"WINDSCREEN_REPLACEMENT\",\"calibration\":false,"
+        return partner("POST", "/api/v1/bookings", idempotencyKey, bookingJson(slot, partNumber));
+    }
+
+    private static String bookingJson(JsonNode slot, String partNumber) {
+        return "{\"jobType\":\"WINDSCREEN_REPLACEMENT\",\"calibration\":false,"
                 + "\"partNumber\":\"" + partNumber + "\",\"centreId\":\"" + slot.path("centreId").asString()
                 + "\",\"mode\":\"CENTRE\",\"start\":\"" + slot.path("start").asString() + "\","
                 + "\"vehicle\":{\"make\":\"Renault\",\"model\":\"Clio\",\"year\":2021,\"plate\":\"AB-123-CD\"},"
-                + "\"customer\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"phone\":\"+33 6 01 02 03 04\",\"consent\":true}}");
+                + "\"customer\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\",\"phone\":\"+33 6 01 02 03 04\",\"consent\":true}}";
     }
 
     private static HttpResponse<String> partner(String method, String path, String idempotencyKey, String json) throws Exception {
@@ -351,7 +428,8 @@ class PlatformSmokeIT {
             pids.add(p.path("pid").asLong());
         }
         pids.add(launched.state().launcher().orElseThrow().pid());
-        assertThat(pids).hasSize(9).doesNotContainNull();
+        // the five services, the link simulator, Kafka, PostgreSQL, Zipkin, the ops console and the launcher
+        assertThat(pids).hasSize(11).doesNotContainNull();
         // bookings while the broker is gone leave events waiting in the producers; then the database goes too
         assertThat(launched.control().post("/processes/kafka/stop?kill=true").ok()).isTrue();
         JsonNode search = searchSlots();

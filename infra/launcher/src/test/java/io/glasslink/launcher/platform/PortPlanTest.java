@@ -18,7 +18,7 @@ class PortPlanTest {
         assertThat(plan.linkControl()).isEqualTo(8474);
         assertThat(plan.kafka()).isEqualTo(9092);
         assertThat(plan.s3()).isEqualTo(9000);
-        assertThat(plan.purposes()).hasSize(12);
+        assertThat(plan.purposes()).hasSize(14);
     }
 
     @Test
