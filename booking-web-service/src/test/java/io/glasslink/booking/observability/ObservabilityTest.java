@@ -24,8 +24,12 @@ import io.glasslink.testsupport.CloudEventChecks;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
@@ -38,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #16, booking-web's share: one partner booking is one trace from the caller's {@code traceparent} through
- * both on-prem calls (the parallel holds included) to its events on Kafka ({@code ce_traceparent}); log lines name
+ * both on-prem calls (the parallel holds included) to its events on Kafka ({@code ce_traceparent}); the read model's
+ * listener works in the trace of the record it reads; log lines name
  * the trace; the funnel, saga, degraded-answer and outbox meters are on {@code /actuator/prometheus} with their
  * descriptions after the behaviour that drives them; the gateway's headers fit Tomcat's limit; the ops console can
  * change a logger level, nobody else can.
@@ -107,6 +112,38 @@ class ObservabilityTest extends IntegrationTest {
             assertThat(structured(format, event, saga.getLoggerContext())).as(format)
                     .startsWith("{").contains(trace).contains(span).contains("waits for on-prem");
         }
+    }
+
+    @Test
+    void theReadModelListenerWorksInTheTraceOfTheCloudAvailabilityRecordItReads() throws Exception {
+        String trace = hex(16);
+        Logger listener = (Logger) LoggerFactory.getLogger(
+                "io.glasslink.booking.availability.readmodel.AvailabilityEventsListener");
+        Capture capture = new Capture();
+        capture.setContext(listener.getLoggerContext());
+        capture.start();
+        listener.addAppender(capture);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new StringSerializer(), new StringSerializer())) {
+            ProducerRecord<String, String> record = new ProducerRecord<>("cloud.availability", "trace-test",
+                    "{\"unreadable\": ");
+            record.headers().add("ce_type", "io.glasslink.supplychain.StockLevelChanged.v1".getBytes(StandardCharsets.UTF_8));
+            record.headers().add("traceparent", ("00-" + trace + "-" + hex(8) + "-01").getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (capture.events.stream().noneMatch(e -> trace.equals(e.getMDCPropertyMap().get("traceId")))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        } finally {
+            listener.detachAppender(capture);
+            capture.stop();
+        }
+        assertThat(capture.events).as("the listener's line about the record carries the record's trace")
+                .anySatisfy(e -> {
+                    assertThat(e.getFormattedMessage()).contains("skipping unreadable");
+                    assertThat(e.getMDCPropertyMap()).containsEntry("traceId", trace);
+                });
     }
 
     @Test
