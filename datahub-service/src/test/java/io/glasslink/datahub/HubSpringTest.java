@@ -18,14 +18,15 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * The one Spring test configuration of the module (so every test class shares one context): real Kafka and S3,
- * test routes, and a {@link TestClock} at the suite's start instead of the machine's calendar.
+ * test routes, a {@link TestClock} at the suite's start instead of the machine's calendar, and the spans the hub ends
+ * kept in {@link RecordedSpans}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure
-@Import(HubSpringTest.Clocks.class)
+@Import({HubSpringTest.Clocks.class, RecordedSpans.Recording.class})
 @TestPropertySource(locations = "classpath:hub-test.properties")
 public @interface HubSpringTest {
 

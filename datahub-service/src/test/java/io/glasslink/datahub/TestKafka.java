@@ -102,15 +102,15 @@ public final class TestKafka {
         throw new IllegalStateException("no leader for every partition of " + topic);
     }
 
-    /** True when {@code group} has committed, on every partition of {@code topic}, the partition's end offset. */
+    /** True when {@code group} has committed, on every partition of {@code topic} that holds records, the partition's end offset. */
     public static boolean committedToEnd(Admin admin, String group, String topic, int partitions) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         for (int p = 0; p < partitions; p++) {
             latest.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
-        return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
-                && committed.get(e.getKey()).offset() >= e.getValue().offset());
+        return admin.listOffsets(latest).all().get().entrySet().stream().allMatch(e -> e.getValue().offset() == 0
+                || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue().offset());
     }
 
     /** Convenience for a byte-keyed record (for records that are not CloudEvents at all). */

@@ -1,0 +1,2 @@
+/** What the hub observes: which work makes a trace and which does not. */
+package io.glasslink.datahub.observability;
