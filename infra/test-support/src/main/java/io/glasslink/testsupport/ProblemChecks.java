@@ -75,13 +75,13 @@ public final class ProblemChecks {
 
     /**
      * Checks one answer with its headers: as {@link #check(int, String, String)}, and that a 503 or a
-     * 429 says when to retry ({@code Retry-After}) and a 405 lists the allowed methods ({@code Allow}).
+     * 429 says when to retry ({@code Retry-After}), so does a 504, and a 405 lists the allowed methods ({@code Allow}).
      *
      * @param header the answer's header by name (case-insensitive), null when absent
      */
     public static JsonNode check(int status, Function<String, String> header, String body) {
         JsonNode p = check(status, header.apply("Content-Type"), body);
-        if (status == 503 || status == 429) {
+        if (status == 503 || status == 504 || status == 429) {
             String retryAfter = header.apply("Retry-After");
             expect(retryAfter != null && !retryAfter.isBlank(), "a " + status + " carries Retry-After: " + body);
         }
