@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.glasslink.datahub.catalogue.Dataset;
 import io.glasslink.datahub.catalogue.LakeCatalogue;
-import io.glasslink.datahub.web.OpenApiDocument;
+import io.glasslink.datahub.web.OpenApiConfiguration;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
 /** {@code /api/v1/lake}: what has landed in the data lake. */
 @RestController
 @RequestMapping(path = "/api/v1/lake", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = OpenApiDocument.LAKE)
+@Tag(name = OpenApiConfiguration.LAKE)
 @SecurityRequirements // open: no credentials (see security/OpsSecurity)
 class CatalogueController {
 
@@ -52,10 +52,10 @@ class CatalogueController {
     @ApiResponse(responseCode = "200", description = "The datasets (an empty list when nothing has landed)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, array = @ArraySchema(schema = @Schema(implementation = Dataset.class)),
                     examples = @ExampleObject(name = "one dataset", value = "[" + DATASET_EXAMPLE + "]")))
-    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400)
-    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406)
-    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)
-    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400)
+    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406)
+    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)
     List<Dataset> datasets() {
         return catalogue.datasets();
     }
@@ -66,11 +66,11 @@ class CatalogueController {
     @ApiResponse(responseCode = "200", description = "The dataset",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = Dataset.class),
                     examples = @ExampleObject(name = "a dataset", value = DATASET_EXAMPLE)))
-    @ApiResponse(responseCode = "400", ref = OpenApiDocument.R400)
-    @ApiResponse(responseCode = "404", ref = OpenApiDocument.R404)
-    @ApiResponse(responseCode = "406", ref = OpenApiDocument.R406)
-    @ApiResponse(responseCode = "500", ref = OpenApiDocument.R500)
-    @ApiResponse(responseCode = "503", ref = OpenApiDocument.R503)
+    @ApiResponse(responseCode = "400", ref = OpenApiConfiguration.R400)
+    @ApiResponse(responseCode = "404", ref = OpenApiConfiguration.R404)
+    @ApiResponse(responseCode = "406", ref = OpenApiConfiguration.R406)
+    @ApiResponse(responseCode = "500", ref = OpenApiConfiguration.R500)
+    @ApiResponse(responseCode = "503", ref = OpenApiConfiguration.R503)
     Dataset dataset(@Parameter(description = "The event's domain", example = "planning")
                     @PathVariable @Size(max = MAX_NAME_LENGTH) @Pattern(regexp = "[a-z][a-z0-9]*", message = "must be a lower-case domain name") String domain,
                     @Parameter(description = "The event name and version", example = "SlotHeld.v1")

@@ -21,13 +21,13 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Input rules for query parameters (docs/contracts.md, "Input rules"): Spring Security's firewall refuses
- * control characters (U+0000–U+001F, U+007F–U+009F) and unassigned code points in parameter names and
- * values, and values over {@value #MAX_VALUE_LENGTH} characters; an API operation refuses a parameter it
- * does not declare, as JSON bodies refuse unknown properties.
+ * The input rules of docs/contracts.md for this API, as framework configuration. The catalogue takes no JSON body, so
+ * they apply to its parameters: Spring Security's firewall refuses control characters (U+0000–U+001F, U+007F–U+009F)
+ * and unassigned code points in parameter names and values, and values over {@value #MAX_VALUE_LENGTH} characters; an
+ * API operation refuses a parameter it does not declare, as JSON bodies refuse unknown properties.
  */
 @Configuration(proxyBeanMethods = false)
-class StrictParameters implements WebMvcConfigurer {
+class StrictJsonConfiguration implements WebMvcConfigurer {
 
     static final int MAX_VALUE_LENGTH = 256;
     private static final Pattern PRINTABLE = Pattern.compile("[\\p{IsAssigned}&&[^\\p{IsControl}]]*");

@@ -28,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
  * answers every operation refers to ({@code #/components/responses/...}).
  */
 @Configuration(proxyBeanMethods = false)
-public class OpenApiDocument {
+public class OpenApiConfiguration {
 
     /** The tag of the catalogue's operations. */
     public static final String LAKE = "lake";
