@@ -107,6 +107,16 @@ public final class LinkSimulator implements AutoCloseable {
         return paths.active();
     }
 
+    /** How many probe rounds have started, one per probe interval: the link's own clock. */
+    public long probeRounds() {
+        return paths.probeRounds();
+    }
+
+    /** The probe round in which new connections last changed path, 0 if never. */
+    public long lastSwitchRound() {
+        return paths.lastSwitchRound();
+    }
+
     /** Changes some settings of one direction of a path; null fields of {@code change} are kept. */
     public void change(PathId path, Direction direction, SettingsChange change) {
         paths.change(path, direction, change);

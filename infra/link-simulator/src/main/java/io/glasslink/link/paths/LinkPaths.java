@@ -20,6 +20,8 @@ public final class LinkPaths {
     private final AtomicLong failbacks = new AtomicLong();
     private final List<BiConsumer<PathId, OutageMode>> outageListeners = new CopyOnWriteArrayList<>();
     private volatile PathId active;
+    private volatile long probeRounds;
+    private volatile long lastSwitchRound;
     private volatile LinkProfile appliedProfile;
 
     /**
@@ -65,6 +67,16 @@ public final class LinkPaths {
         return failbacks.get();
     }
 
+    /** How many probe rounds have started: the link's own clock, in probe intervals. */
+    public long probeRounds() {
+        return probeRounds;
+    }
+
+    /** The probe round in which new connections last moved from one path to the other, 0 if never. */
+    public long lastSwitchRound() {
+        return lastSwitchRound;
+    }
+
     /** The profile last applied as a whole (later per-setting changes are not reflected in it). */
     public LinkProfile appliedProfile() {
         return appliedProfile;
@@ -106,6 +118,7 @@ public final class LinkPaths {
 
     /** Runs one probe round on every path and re-evaluates the active path. */
     public synchronized void probe() {
+        long round = ++probeRounds;
         boolean changed = false;
         for (Path path : paths.values()) {
             changed |= path.probe();
@@ -114,6 +127,7 @@ public final class LinkPaths {
             PathId next = choose();
             if (next != active) {
                 (next == PathId.VPN ? failovers : failbacks).incrementAndGet();
+                lastSwitchRound = round;
                 active = next;
             }
         }
