@@ -57,6 +57,11 @@ public final class RecordedSpans implements SpanProcessor {
         return true;
     }
 
+    /** Every span kept now. */
+    public List<SpanData> all() {
+        return List.copyOf(ended);
+    }
+
     /** The ended spans of {@code traceId} now. */
     public List<SpanData> ofTrace(String traceId) {
         return ended.stream().filter(s -> s.getTraceId().equals(traceId)).toList();

@@ -1,35 +1,29 @@
 package io.glasslink.planning.appointments;
 
-import io.glasslink.planning.PlanningProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Frees the slots of lapsed holds every {@code glasslink.planning.holds.expiry-interval}; every
- * instance may run it (rows are claimed with SKIP LOCKED).
+ * instance may run it (rows are claimed with SKIP LOCKED). Each run is a span (Spring's scheduled-task
+ * observation), so the {@code HoldExpired} events it writes carry its trace.
  */
 @Component
-class HoldExpiryJob implements SchedulingConfigurer {
+class HoldExpiryJob {
 
     private static final Logger log = LoggerFactory.getLogger(HoldExpiryJob.class);
 
     private final AppointmentService service;
-    private final PlanningProperties.Holds holds;
 
-    HoldExpiryJob(AppointmentService service, PlanningProperties properties) {
+    HoldExpiryJob(AppointmentService service) {
         this.service = service;
-        this.holds = properties.holds();
     }
 
-    @Override
-    public void configureTasks(ScheduledTaskRegistrar registrar) {
-        registrar.addFixedDelayTask(new FixedDelayTask(this::expireDueHolds, holds.expiryInterval(), holds.expiryInterval()));
-    }
-
+    // the default repeats PlanningProperties.Holds': a placeholder cannot read the bound record
+    @Scheduled(fixedDelayString = "${glasslink.planning.holds.expiry-interval:PT5S}",
+            initialDelayString = "${glasslink.planning.holds.expiry-interval:PT5S}")
     void expireDueHolds() {
         int n;
         do {

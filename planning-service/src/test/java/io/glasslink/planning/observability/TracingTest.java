@@ -12,6 +12,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import io.glasslink.planning.PlanningIntegrationTest;
 import io.glasslink.planning.RecordedSpans;
 import io.glasslink.testsupport.CloudEventChecks;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.opentelemetry.api.trace.SpanId;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,18 +28,26 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One trace from the caller's {@code traceparent} through a hold to its event: the server span continues the caller's
  * trace, the event's producer span is a child of that request (the outbox sends after the commit, on another thread),
- * and the event names its producer span in {@code ce_traceparent}. The actuator makes no span.
+ * and the event names its producer span in {@code ce_traceparent}. Database statements are spans inside the request
+ * or job that runs them, and never start a trace; a hold-expiry run is a trace of its own. The actuator makes no span.
  */
 class TracingTest extends PlanningIntegrationTest {
 
     @Autowired
     RecordedSpans spans;
+
+    @Autowired
+    ObservationRegistry observations;
+
+    @Autowired
+    List<ScheduledTaskHolder> scheduled;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
@@ -85,6 +96,78 @@ class TracingTest extends PlanningIntegrationTest {
         assertThat(spans.ofTrace(scrape)).isEmpty();
     }
 
+    @Test
+    void aRequestsDatabaseStatementsAreSpansInsideItsServerSpan() throws Exception {
+        String trace = hex(16);
+        api().get().uri("/api/v1/appointments/{id}", UUID.randomUUID()).header("traceparent", "00-" + trace + "-" + hex(8) + "-01")
+                .retrieve().toBodilessEntity();
+
+        List<SpanData> traced = spans.ofTrace(trace, s -> s.stream().anyMatch(span -> span.getKind() == SpanKind.SERVER)
+                && s.stream().anyMatch(TracingTest::isStatement), Duration.ofSeconds(10));
+        SpanData server = traced.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        List<SpanData> statements = traced.stream().filter(TracingTest::isStatement).toList();
+        assertThat(statements).allSatisfy(statement -> assertThat(ancestors(statement, traced))
+                .as("the statement belongs to the request").contains(server.getSpanId()));
+        assertThat(traced).as("no span per connection or result set")
+                .noneMatch(s -> s.getName().equals("connection") || s.getName().equals("result-set"));
+    }
+
+    @Test
+    void aDatabaseStatementOutsideAnyRequestOrJobStartsNoTrace() throws Exception {
+        String untraced = "untraced-" + UUID.randomUUID();
+        jdbc.queryForObject("select ?::text", String.class, untraced);
+        String traced = "traced-" + UUID.randomUUID();
+        Observation.createNotStarted("test.work", observations).observe(
+                () -> jdbc.queryForObject("select ?::text", String.class, traced));
+
+        waitFor(() -> spans.all().stream().anyMatch(s -> s.getName().equals("test.work")));
+        assertThat(spans.all()).as("a statement inside an observation is a span").anyMatch(s -> isStatement(s)
+                && s.getTraceId().equals(spans.all().stream().filter(w -> w.getName().equals("test.work")).findFirst()
+                        .orElseThrow().getTraceId()));
+        assertThat(spans.all().stream().filter(s -> s.getParentSpanId().equals(SpanId.getInvalid()) && isStatement(s)))
+                .as("no trace starts with a statement").isEmpty();
+    }
+
+    @Test
+    void aHoldExpiryRunIsATraceWhoseStatementsAndHoldExpiredEventsBelongToIt() throws Exception {
+        String start = (String) slots("C062", "CHIP_REPAIR", dayWithSlots("C062", "CHIP_REPAIR", 5)).get(0).get("start");
+        String appointmentId = (String) hold("TRJ-" + UUID.randomUUID(), "C062", "CHIP_REPAIR", start).getBody().get("appointmentId");
+        jdbc.update("update appointment set expires_at = ? where appointment_id = ?::uuid",
+                java.time.OffsetDateTime.ofInstant(CLOCK.instant().minusSeconds(1), java.time.ZoneOffset.UTC), appointmentId);
+
+        scheduledJob("HoldExpiryJob.expireDueHolds").run();
+
+        ConsumerRecord<String, byte[]> event = event("io.glasslink.planning.HoldExpired.v1", appointmentId);
+        CloudEventChecks.checkTraced(event, "/glasslink/planning-service");
+        String[] ceTraceparent = header(event, "ce_traceparent").split("-");
+        List<SpanData> traced = spans.ofTrace(ceTraceparent[1], s -> s.stream().anyMatch(span -> span.getSpanId().equals(ceTraceparent[2])),
+                Duration.ofSeconds(30));
+        SpanData job = traced.stream().filter(s -> s.getParentSpanId().equals(SpanId.getInvalid())).findFirst().orElseThrow();
+        assertThat(job.getName()).as("the trace starts with the job's run").isEqualTo("task holdExpiryJob.expireDueHolds");
+        SpanData producer = traced.stream().filter(s -> s.getSpanId().equals(ceTraceparent[2])).findFirst().orElseThrow();
+        assertThat(ancestors(producer, traced)).as("the send belongs to the run").contains(job.getSpanId());
+        assertThat(traced.stream().filter(TracingTest::isStatement)).as("the run's statements are its spans").isNotEmpty()
+                .allSatisfy(statement -> assertThat(ancestors(statement, traced)).contains(job.getSpanId()));
+    }
+
+    /** The task Spring schedules for {@code Class.method}, run here as the scheduler runs it (observed). */
+    private Runnable scheduledJob(String classAndMethod) {
+        return scheduled.stream().flatMap(h -> h.getScheduledTasks().stream()).map(t -> t.getTask().getRunnable())
+                .filter(r -> r.toString().endsWith(classAndMethod)).findFirst().orElseThrow();
+    }
+
+    private static boolean isStatement(SpanData span) {
+        return span.getKind() == SpanKind.CLIENT && span.getName().equals("query");
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+
     /** The ids of the span's parent, its parent's parent, ... within the trace. */
     private static List<String> ancestors(SpanData span, List<SpanData> trace) {
         List<String> ids = new java.util.ArrayList<>();
@@ -97,6 +180,10 @@ class TracingTest extends PlanningIntegrationTest {
     }
 
     private ConsumerRecord<String, byte[]> slotHeld(String appointmentId) {
+        return event("io.glasslink.planning.SlotHeld.v1", appointmentId);
+    }
+
+    private ConsumerRecord<String, byte[]> event(String type, String subject) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "tracing-test-" + UUID.randomUUID());
@@ -106,13 +193,13 @@ class TracingTest extends PlanningIntegrationTest {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (appointmentId.equals(header(r, "ce_subject"))) {
+                    if (subject.equals(header(r, "ce_subject")) && type.equals(header(r, "ce_type"))) {
                         return r;
                     }
                 }
             }
         }
-        throw new AssertionError("no SlotHeld for " + appointmentId);
+        throw new AssertionError("no " + type + " for " + subject);
     }
 
     private static String header(ConsumerRecord<String, byte[]> r, String name) {
