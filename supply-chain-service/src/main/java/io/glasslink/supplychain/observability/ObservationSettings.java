@@ -1,17 +1,26 @@
 package io.glasslink.supplychain.observability;
 
+import java.util.function.Supplier;
+
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.ObservationView;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * What is observed: every API request (a server span continuing the caller's {@code traceparent}, and
- * {@code http.server.requests}), every Kafka send, but not the actuator (Prometheus scrapes and health probes
- * every few seconds would bury the traces of real work) and not Spring Security's inner steps.
+ * {@code http.server.requests}), every run of a {@code @Scheduled} job (Spring's {@code tasks.scheduled.execution}),
+ * every Kafka send and every database statement run inside one of them, but not the actuator (Prometheus scrapes
+ * and health probes every few seconds would bury the traces of real work), not Spring Security's inner steps, and
+ * no statement outside a request or job: housekeeping on a plain scheduler task (the outbox backlog read) makes no
+ * trace.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationSettings {
@@ -22,6 +31,21 @@ class ObservationSettings {
         String base = actuator.getIfAvailable(WebEndpointProperties::new).getBasePath() + "/";
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
                 && server.getCarrier() != null && server.getCarrier().getRequestURI().startsWith(base));
+    }
+
+    /**
+     * A database statement is a span inside the work that runs it (request, job, send), never the start of a trace. The
+     * JDBC observation names the untraced connection as its parent, so the work is the thread's current observation.
+     */
+    @Bean
+    ObservationPredicate noTraceStartsWithAStatement(ObjectProvider<ObservationRegistry> registry) {
+        Supplier<ObservationRegistry> observations = SingletonSupplier.of(registry::getObject);
+        return (name, context) -> !name.startsWith("jdbc.") || isObserved(context.getParentObservation())
+                || isObserved(observations.get().getCurrentObservation());
+    }
+
+    private static boolean isObserved(ObservationView observation) {
+        return observation instanceof Observation o && !o.isNoop();
     }
 
     /**
