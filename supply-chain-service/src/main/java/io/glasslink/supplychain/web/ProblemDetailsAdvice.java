@@ -17,7 +17,7 @@ import io.glasslink.supplychain.holds.InsufficientStockException;
 import io.glasslink.supplychain.network.Postcode.MalformedPostcodeException;
 import io.glasslink.supplychain.network.PostcodeNotServedException;
 import io.glasslink.supplychain.network.UnknownCentreException;
-import io.glasslink.supplychain.web.InvalidRequestException.FieldProblem;
+import io.glasslink.supplychain.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -146,12 +146,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail rejected(RequestRejectedException e, HttpServletRequest request) {
         return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request",
                 "a header, a parameter or the URL holds characters that are not allowed", request.getRequestURI());
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalidRequest(InvalidRequestException e, HttpServletRequest request) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "invalid-request", "the request is invalid", request.getRequestURI(),
-                e.problems());
     }
 
     @ExceptionHandler(Exception.class)

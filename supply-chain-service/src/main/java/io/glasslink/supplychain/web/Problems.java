@@ -4,7 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-import io.glasslink.supplychain.web.InvalidRequestException.FieldProblem;
+import io.glasslink.supplychain.FieldProblem;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
