@@ -35,7 +35,7 @@ public class CorrelationAndAccessLogFilter implements WebFilter {
 
     private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private static final Logger access = LoggerFactory.getLogger("glasslink.access");
+    private static final Logger access = LoggerFactory.getLogger(AsyncAccessLog.LOGGER);
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
