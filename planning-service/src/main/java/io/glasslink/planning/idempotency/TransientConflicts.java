@@ -1,9 +1,10 @@
 package io.glasslink.planning.idempotency;
 
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
 import java.util.function.Supplier;
 
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**
@@ -16,21 +17,23 @@ public final class TransientConflicts {
     /** Attempts in all, the first included. */
     static final int ATTEMPTS = 4;
 
+    // a short random pause, growing with each attempt, de-synchronises the racers so that they do not meet again at once
+    private static final RetryTemplate RERUN = new RetryTemplate(RetryPolicy.builder()
+            .includes(ConcurrencyFailureException.class)
+            .maxRetries(ATTEMPTS - 1)
+            .delay(Duration.ofMillis(2))
+            .jitter(Duration.ofMillis(1))
+            .multiplier(2)
+            .build());
+
     private TransientConflicts() {
     }
 
-    /** The result of {@code transaction}, rerun after a short random pause while it loses a deadlock. */
+    /**
+     * The result of {@code transaction}, rerun after a short random pause while it loses a deadlock; the last
+     * {@link ConcurrencyFailureException}, or any other exception at once, reaches the caller as it was thrown.
+     */
     public static <T> T retry(Supplier<T> transaction) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return transaction.get();
-            } catch (ConcurrencyFailureException e) {
-                if (attempt >= ATTEMPTS) {
-                    throw e;
-                }
-                // de-synchronise the racers so that they do not meet again at once
-                LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(200_000, 2_000_000L * attempt));
-            }
-        }
+        return RERUN.invoke(transaction);
     }
 }
