@@ -66,4 +66,26 @@ class ObservabilityTests extends GatewayTestSupport {
         assertThat(prometheus).contains("application=\"gateway-service\"");
     }
 
+    @Test
+    void aRoutedRequestIsTimedOnceByTheGatewaysPerRouteMeterWithNoSecondServerTimerOrActiveRequestsTimer() {
+        gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_1_KEY).exchange().expectStatus().isOk();
+        String prometheus = gateway().get().uri("/actuator/prometheus").header("X-API-Key", "dev-ops-key").exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(prometheus).contains("spring_cloud_gateway_requests_seconds_count")
+                .contains("spring_cloud_gateway_http_client_requests_seconds_count")
+                .doesNotContain("http_server_requests_seconds")
+                .doesNotContain("_active_seconds");
+    }
+
+    @Test
+    void aRoutedRequestMakesOneServerSpanAndOneClientSpanPerAttemptAndNothingElse() {
+        String traceId = "6c9ba5a2d2c872e8321cf37308d69df3";
+        gateway().get().uri("/api/v1/availability").header("X-API-Key", PARTNER_1_KEY)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk();
+        var spans = await().atMost(Duration.ofSeconds(10)).until(() -> ZIPKIN.trace(traceId),
+                s -> s.size() >= 2);
+        assertThat(spans).extracting(s -> s.path("kind").asString() + " " + s.path("name").asString())
+                .containsExactlyInAnyOrder("SERVER http get", "CLIENT http get");
+    }
 }
