@@ -42,17 +42,12 @@ public class Clients {
 
     /** Lower-case hex SHA-256 of a key, the form in which keys are configured. */
     public static String sha256Hex(String key) {
-        return HEX.formatHex(SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** One digest per thread instead of a provider lookup per request ({@code digest} resets it). */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256");
+            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
-    });
+    }
 
     private static final HexFormat HEX = HexFormat.of();
 }

@@ -1,22 +1,20 @@
 package io.glasslink.gateway.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
-import com.nimbusds.jwt.JWTClaimsSet;
 import io.glasslink.gateway.access.Caller;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,69 +26,37 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentityTokens {
 
-    /** {@code {"alg":"HS256","typ":"JWT"}}, base64url: the header never changes. */
-    private static final String HEADER = base64Url("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final JwsHeader HEADER = JwsHeader.with(MacAlgorithm.HS256).type("JWT").build();
 
     private final IdentityProperties properties;
     private final Clock clock;
-    private final Map<String, ThreadLocal<Mac>> macs;
+    private final Map<String, JwtEncoder> encoders;
 
     public IdentityTokens(IdentityProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.macs = properties.secrets().keySet().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
-                audience -> threadLocalMac(properties.secretOf(audience))));
+        this.encoders = properties.secrets().keySet().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
+                audience -> NimbusJwtEncoder.withSecretKey(new SecretKeySpec(properties.secretOf(audience), "HmacSHA256"))
+                        .algorithm(MacAlgorithm.HS256).build()));
     }
 
     /** A new token for {@code caller} calling {@code audience}. */
     public String tokenFor(Caller caller, String audience) {
-        ThreadLocal<Mac> mac = macs.get(audience);
-        if (mac == null) {
+        JwtEncoder encoder = encoders.get(audience);
+        if (encoder == null) {
             properties.secretOf(audience); // throws the explanation
         }
         Instant now = clock.instant();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(properties.issuer())
-                .audience(audience)
+                .audience(List.of(audience))
                 .subject(caller.clientId())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.ttl())))
-                .jwtID(fastRandomUuid());
+                .issuedAt(now)
+                .expiresAt(now.plus(properties.ttl()))
+                .id(UUID.randomUUID().toString());
         if (caller.partnerId() != null) {
             claims.claim("partner_id", caller.partnerId());
         }
-        String signingInput = HEADER + "." + base64Url(claims.build().toString().getBytes(StandardCharsets.UTF_8));
-        byte[] signature = mac.get().doFinal(signingInput.getBytes(StandardCharsets.US_ASCII));
-        return signingInput + "." + base64Url(signature);
-    }
-
-    private static ThreadLocal<Mac> threadLocalMac(byte[] secret) {
-        SecretKeySpec key = new SecretKeySpec(secret, "HmacSHA256");
-        return ThreadLocal.withInitial(() -> {
-            try { // doFinal() resets the Mac for the next token
-                Mac mac = Mac.getInstance("HmacSHA256");
-                mac.init(key);
-                return mac;
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("Cannot initialise HS256 signing", e);
-            }
-        });
-    }
-
-    private static String base64Url(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /**
-     * A random (version 4) UUID from {@link ThreadLocalRandom}: {@code UUID.randomUUID()} reads the
-     * shared, locked {@code SecureRandom} on every call. Ids that only need to be unique (the
-     * token's {@code jti} is covered by the signature, correlation ids are not secrets) need not
-     * be unpredictable.
-     */
-    public static String fastRandomUuid() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(most, least).toString();
+        return encoder.encode(JwtEncoderParameters.from(HEADER, claims.build())).getTokenValue();
     }
 }

@@ -1,9 +1,9 @@
 package io.glasslink.gateway.observability;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import io.glasslink.gateway.access.Caller;
-import io.glasslink.gateway.identity.IdentityTokens;
 import io.glasslink.gateway.link.LinkPath;
 import io.glasslink.gateway.problems.GatewayProblem;
 import io.micrometer.observation.Observation;
@@ -42,7 +42,7 @@ public class CorrelationAndAccessLogFilter implements WebFilter {
         long start = System.nanoTime();
         String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_HEADER);
         String correlationId = incoming != null && SANE_ID.matcher(incoming).matches()
-                ? incoming : IdentityTokens.fastRandomUuid();
+                ? incoming : UUID.randomUUID().toString();
         ServerHttpRequest request = exchange.getRequest().mutate()
                 .headers(h -> h.set(CORRELATION_HEADER, correlationId)).build();
         exchange.getResponse().getHeaders().set(CORRELATION_HEADER, correlationId);
