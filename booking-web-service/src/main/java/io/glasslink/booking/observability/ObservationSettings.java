@@ -1,6 +1,7 @@
 package io.glasslink.booking.observability;
 
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.tracing.Tracer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,10 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 
 /**
  * What is observed: every request (a server span continuing the caller's {@code traceparent}, and
- * {@code http.server.requests}), every Kafka send, but not the actuator (Prometheus scrapes and health probes
- * every few seconds would bury the traces of real work) and not Spring Security's inner steps.
+ * {@code http.server.requests}), every Kafka send and every database statement run inside observed work, but not the
+ * actuator (Prometheus scrapes and health probes every few seconds would bury the traces of real work), not Spring
+ * Security's inner steps, and no statement outside observed work: a housekeeping poll on a plain scheduler task (the
+ * outbox backlog read) makes no trace.
  */
 @Configuration(proxyBeanMethods = false)
 class ObservationSettings {
@@ -22,6 +25,16 @@ class ObservationSettings {
         String base = actuator.getIfAvailable(WebEndpointProperties::new).getBasePath() + "/";
         return (name, context) -> !(context instanceof ServerRequestObservationContext server
                 && server.getCarrier() != null && server.getCarrier().getRequestURI().startsWith(base));
+    }
+
+    /**
+     * A database statement is a span inside the work that runs it (request, job, send), never the start of a trace;
+     * judged by the tracer's current span, because the parent observation a statement sees on a request thread is
+     * {@code Observation.NOOP}, not the request's.
+     */
+    @Bean
+    ObservationPredicate noTraceStartsWithAStatement(Tracer tracer) {
+        return (name, context) -> !name.startsWith("jdbc.") || tracer.currentSpan() != null;
     }
 
     /**

@@ -16,11 +16,14 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
 import io.glasslink.booking.support.IntegrationTest;
 import io.glasslink.booking.support.Prometheus;
+import io.glasslink.booking.support.RecordedSpans;
 import io.glasslink.booking.support.RawHttp;
 import io.glasslink.booking.support.RawHttp.Answer;
 import io.glasslink.booking.support.Requests;
 import io.glasslink.booking.support.TestIdentity;
 import io.glasslink.testsupport.CloudEventChecks;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.trace.data.SpanData;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -42,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #16, booking-web's share: one partner booking is one trace from the caller's {@code traceparent} through
- * both on-prem calls (the parallel holds included) to its events on Kafka ({@code ce_traceparent}); the read model's
+ * both on-prem calls (the parallel holds included) to its events on Kafka ({@code ce_traceparent}), its database
+ * statements spans inside its server span; the read model's
  * listener works in the trace of the record it reads; log lines name
  * the trace; the funnel, saga, degraded-answer and outbox meters are on {@code /actuator/prometheus} with their
  * descriptions after the behaviour that drives them; the gateway's headers fit Tomcat's limit; the ops console can
@@ -57,6 +62,9 @@ class ObservabilityTest extends IntegrationTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+
+    @Autowired
+    RecordedSpans spans;
 
     @Test
     void aPartnerBookingIsOneTraceFromTheCallerThroughBothOnPremCallsToItsEvents() {
@@ -80,6 +88,29 @@ class ObservabilityTest extends IntegrationTest {
             CloudEventChecks.checkTraced(event, "/glasslink/booking-web-service");
             assertThat(header(event, "ce_traceparent")).as("the event joins the booking's trace").contains(trace);
         }
+    }
+
+    @Test
+    void aTracedPartnerBookingsDatabaseStatementsAreSpansUnderItsServerSpan() throws Exception {
+        String trace = hex(16);
+        Answer made = new RawHttp(baseUrl()).send("POST", "/api/v1/bookings",
+                Requests.newBooking("jdbc-spans@example.com").toString().getBytes(StandardCharsets.UTF_8),
+                "Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString(),
+                "X-Glasslink-Identity", TestIdentity.partner("P-JDBC"),
+                "traceparent", "00-" + trace + "-" + hex(8) + "-01");
+        assertThat(made.status()).as(made.body()).isEqualTo(201);
+
+        List<SpanData> traced = spans.ofTrace(trace, s -> s.stream().anyMatch(span -> span.getKind() == SpanKind.SERVER)
+                && s.stream().anyMatch(ObservabilityTest::isStatement), Duration.ofSeconds(10));
+        SpanData server = traced.stream().filter(s -> s.getKind() == SpanKind.SERVER).findFirst().orElseThrow();
+        List<SpanData> statements = traced.stream().filter(ObservabilityTest::isStatement).toList();
+        assertThat(statements).as("the booking's inserts and reads are spans").hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(statement -> assertThat(ancestors(statement, traced))
+                        .as("the statement belongs to the request").contains(server.getSpanId()));
+        assertThat(traced).as("no span per connection or result set")
+                .noneMatch(s -> s.getName().equals("connection") || s.getName().equals("result-set"));
+        assertThat(spans.all()).as("no trace starts with a statement (the outbox backlog read polls every 5 s)")
+                .noneMatch(s -> isStatement(s) && !s.getParentSpanContext().isValid());
     }
 
     @Test
@@ -275,4 +306,25 @@ class ObservabilityTest extends IntegrationTest {
             events.add(event);
         }
     }
+
+    private static boolean isStatement(SpanData span) {
+        return span.getKind() == SpanKind.CLIENT && span.getName().equals("query");
+    }
+
+    /** The ids of the span's parent, its parent's parent, ... within the trace. */
+    private static List<String> ancestors(SpanData span, List<SpanData> trace) {
+        List<String> ids = new ArrayList<>();
+        String parent = span.getParentSpanId();
+        while (ids.size() < trace.size()) {
+            ids.add(parent);
+            String current = parent;
+            parent = trace.stream().filter(s -> s.getSpanId().equals(current)).map(SpanData::getParentSpanId)
+                    .findFirst().orElse(null);
+            if (parent == null) {
+                break;
+            }
+        }
+        return ids;
+    }
+
 }

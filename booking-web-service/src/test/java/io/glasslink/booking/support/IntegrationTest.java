@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * test ({@code -Dglasslink.test.clock} moves it), which the service and the fake on-prem side both read.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-        classes = {BookingWebApplication.class, IntegrationTest.BusinessTime.class}, properties = {
+        classes = {BookingWebApplication.class, IntegrationTest.BusinessTime.class, RecordedSpans.Recording.class}, properties = {
         "glasslink.test.database=booking",
         "glasslink.booking.recovery-delay=PT1H",
         "glasslink.booking.stale-after=PT0S",
