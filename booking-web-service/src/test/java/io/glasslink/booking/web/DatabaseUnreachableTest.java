@@ -1,7 +1,11 @@
 package io.glasslink.booking.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.glasslink.booking.BookingWebApplication;
 import io.glasslink.booking.support.CuttableTcpProxy;
@@ -26,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * PostgreSQL unreachable (issue #13 D: the gateway answered 504 while it was down): the service answers within the
  * pool's connection timeout, well inside the gateway's 5 s route timeout for it, with a 503 problem+json and
- * Retry-After, and answers normally again once the database is back. Its own context, whose database connections all
+ * Retry-After, and answers normally again once the database is back; a site page answers a browser with a French page
+ * of the site instead (503, Retry-After), a caller asking for JSON with the problem. Its own context, whose database connections all
  * pass a proxy the test cuts (open connections reset, new ones refused, as when PostgreSQL stops).
  */
 @DirtiesContext
@@ -97,4 +102,42 @@ class DatabaseUnreachableTest {
         assertThat(http.send("GET", "/api/v1/bookings/GL-7K3M9QXA", null, "X-Glasslink-Identity",
                 TestIdentity.partner("P1", CLOCK)).status()).isEqualTo(404);
     }
+
+    @Test
+    void withTheDatabaseUnreachableASitePageAnswersABrowserWithAFrenchPageAndAJsonCallerWithTheProblem() {
+        RawHttp http = new RawHttp("http://localhost:" + port);
+        RawHttp.Answer form = http.send("GET", "/manage", null, "Accept", "text/html");
+        assertThat(form.status()).isEqualTo(200);
+        String session = form.header("set-cookie").split(";")[0];
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(token.find()).as("the form carries its CSRF token").isTrue();
+        byte[] find = ("reference=GL-7K3M9QXA&email=ada%40example.com&_csrf="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+
+        PROXY.cut();
+        try {
+            RawHttp.Answer page = http.send("POST", "/manage", find, "Content-Type", "application/x-www-form-urlencoded",
+                    "Cookie", session, "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+            assertThat(page.status()).isEqualTo(503);
+            assertThat(page.header("content-type")).startsWith("text/html");
+            assertThat(page.header("retry-after")).isEqualTo("5");
+            assertThat(page.body()).as("a page of the site, in French, that needs no script")
+                    .contains("lang=\"fr\"", "Service momentanément indisponible", "/css/site.css", "href=\"/manage\"")
+                    .doesNotContain("<script", "Exception", "at io.glasslink", "\"type\"");
+
+            RawHttp.Answer json = http.send("POST", "/manage", find, "Content-Type", "application/x-www-form-urlencoded",
+                    "Cookie", session, "Accept", "application/json");
+            assertThat(json.problem().get("type").asString()).endsWith("/unavailable");
+            assertThat(json.status()).isEqualTo(503);
+            assertThat(json.header("retry-after")).isEqualTo("5");
+
+            RawHttp.Answer api = http.send("GET", "/api/v1/bookings/GL-7K3M9QXA", null, "Accept", "text/html,*/*;q=0.8",
+                    "X-Glasslink-Identity", TestIdentity.partner("P1", CLOCK));
+            assertThat(api.problem().get("type").asString()).as("the partner API keeps problem+json")
+                    .endsWith("/unavailable");
+        } finally {
+            PROXY.restore();
+        }
+    }
+
 }
