@@ -2,6 +2,8 @@ package io.glasslink.booking.web;
 
 import java.util.List;
 
+import io.glasslink.booking.FieldProblem;
+
 /**
  * A request that breaks the input rules in a way bean validation cannot express (one field depends on another);
  * answered like bean validation's failures: 400 problem+json {@code invalid-request} with {@code errors[]}.
@@ -23,9 +25,5 @@ public class InvalidRequestException extends RuntimeException {
     /** The broken fields, in the order they were checked. */
     public List<FieldProblem> problems() {
         return problems;
-    }
-
-    /** One broken field (a dotted JSON path, {@code [i]} for array items) and what is wrong with it. */
-    public record FieldProblem(String field, String message) {
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import io.glasslink.booking.FieldProblem;
 import io.glasslink.booking.bookings.BookingBusyException;
 import io.glasslink.booking.bookings.BookingRulesException;
 import io.glasslink.booking.bookings.BookingStateException;
@@ -15,7 +16,6 @@ import io.glasslink.booking.centres.Postcode.MalformedPostcodeException;
 import io.glasslink.booking.centres.PostcodeNotServedException;
 import io.glasslink.booking.onprem.OnPremRejectedException;
 import io.glasslink.booking.onprem.OnPremUnavailableException;
-import io.glasslink.booking.web.InvalidRequestException.FieldProblem;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
