@@ -18,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.glasslink.launcher.process.Ports;
+import io.glasslink.observability.QueriedMetrics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -35,7 +36,8 @@ import tools.jackson.databind.ObjectMapper;
  * <p>The first launcher is killed with SIGKILL once it has started every process; the second
  * {@code up} must end what it left and start. Then the platform's end-to-end flows run (a partner
  * booking through the gateway, the link and the real on-prem services, landed in the lake; bookings
- * taken while the link is down), a service killed with SIGKILL comes back by itself, {@code restart}
+ * taken while the link is down), every metric the dashboards and alert rules query is on some scrape,
+ * a service killed with SIGKILL comes back by itself, {@code restart}
  * replaces a process through the launcher, and {@code stop} — with the broker and the database down —
  * ends every process, restarted ones included, each service within 20 s of its SIGTERM.
  */
@@ -233,8 +235,10 @@ class PlatformSmokeIT {
         PrometheusMeters.write(meters, Path.of("target", "meter-names").toAbsolutePath());
 
         assertThat(meters).containsOnlyKeys(LaunchedPlatform.SERVICES);
+        // the gateway times each request once, per route (spring.cloud.gateway.requests), not as http.server.requests
         meters.forEach((service, names) -> assertThat(names).as(service).contains("jvm_memory_used_bytes")
-                .anyMatch(n -> n.startsWith("http_server_requests_seconds")));
+                .anyMatch(n -> n.startsWith(service.equals("gateway-service") ? "spring_cloud_gateway_requests_seconds"
+                        : "http_server_requests_seconds")));
     }
 
     @Test
@@ -368,8 +372,40 @@ class PlatformSmokeIT {
         return names;
     }
 
+    /**
+     * Meters the dashboards or rules query that only a behaviour this test cannot drive creates (the
+     * observability README's list of lazy meters), each with why; every other queried name must be scraped.
+     */
+    private static final Map<String, String> NOT_DRIVEN_HERE = Map.of(
+            "datahub_events_dead_lettered_total",
+            "created by the hub's first dead letter; the services publish only valid events, so no flow here makes one",
+            "datahub_events_duplicates_total",
+            "created by the hub's first duplicate; the outboxes publish each event once in these flows",
+            "glasslink_gateway_ratelimit_rejected_total",
+            "created by the gateway's first rate-limit refusal; these flows stay under the partner's limit");
+
     @Test
     @Order(2)
+    void everyMetricTheDashboardsAndAlertRulesQueryIsExposedByTheServicesOnceTheFlowsHaveRun() throws Exception {
+        // after the Order(1) flows (bookings, a landing in the lake, the link cut and back) and before any restart resets the meters
+        List<String> scrapes = new ArrayList<>();
+        for (ServiceSpec spec : ServiceSpec.all(settings.ports())) {
+            scrapes.add(PrometheusMeters.scrape(spec.baseUrl()));
+        }
+        scrapes.add(PrometheusMeters.scrape("http://localhost:" + settings.ports().linkControl()));
+        Path root = Path.of(System.getProperty("glasslink.root", "../..")).toAbsolutePath().normalize();
+        QueriedMetrics queried = QueriedMetrics.read(root.resolve("infra/observability"));
+        assertThat(queried.byName()).as("metrics the dashboards and rules query").isNotEmpty()
+                .containsKeys(NOT_DRIVEN_HERE.keySet().toArray(String[]::new));
+
+        Map<String, ?> missing = new java.util.TreeMap<>(queried.notExposedBy(scrapes));
+        missing.keySet().removeAll(NOT_DRIVEN_HERE.keySet());
+
+        assertThat(missing).as("queried by a dashboard or rule (name -> where) but on no service's /actuator/prometheus").isEmpty();
+    }
+
+    @Test
+    @Order(3)
     void aServiceKilledWithSigkillIsStartedAgainByTheLauncherAndCountedInStatus() throws Exception {
         long before = launched.control().get("/processes/planning-service").body().path("pid").asLong();
 
@@ -401,7 +437,7 @@ class PlatformSmokeIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void restartGoesThroughTheLauncherAndReplacesTheProcess() throws Exception {
         long before = launched.control().get("/processes/datahub-service").body().path("pid").asLong();
 
@@ -421,7 +457,7 @@ class PlatformSmokeIT {
     private static final Map<String, String> stops = new LinkedHashMap<>();
 
     @Test
-    @Order(4)
+    @Order(5)
     void stopEndsEveryProcessRestartedOnesIncludedWhileTheBrokerAndTheDatabaseAreDown() throws Exception {
         List<Long> pids = new ArrayList<>();
         for (JsonNode p : launched.control().get("/processes").body()) {
@@ -454,7 +490,7 @@ class PlatformSmokeIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void everyServiceEndsWithinTwentySecondsOfSigtermWhileTheBrokerAndTheDatabaseAreDown() {
         assertThat(stops).as("each service's stop, as the launcher printed it").hasSize(LaunchedPlatform.SERVICES.size())
                 .allSatisfy((service, stop) -> assertThat(stop).as(service).startsWith("stopped in "));

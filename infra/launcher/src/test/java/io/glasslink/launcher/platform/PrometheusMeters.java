@@ -40,6 +40,11 @@ public final class PrometheusMeters {
 
     /** The sample names of one service's scrape; an answer other than 200 is an error, not an empty set. */
     public static Set<String> names(String baseUrl) throws IOException, InterruptedException {
+        return parse(scrape(baseUrl));
+    }
+
+    /** The text of one {@code /actuator/prometheus} answer; an answer other than 200 is an error. */
+    public static String scrape(String baseUrl) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString((Platform.opsUsername() + ":" + Platform.opsPassword())
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> scrape = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
@@ -48,7 +53,7 @@ public final class PrometheusMeters {
         if (scrape.statusCode() != 200) {
             throw new IOException(baseUrl + "/actuator/prometheus answered " + scrape.statusCode() + ": " + scrape.body());
         }
-        return parse(scrape.body());
+        return scrape.body();
     }
 
     /** Sample names of a Prometheus text exposition (comments skipped). */
