@@ -1,5 +1,7 @@
 package io.glasslink.datahub.observability;
 
+import java.net.http.HttpClient;
+
 import io.micrometer.observation.ObservationPredicate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
@@ -7,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientBuilderCustomizer;
 
 /**
  * What is observed: every catalogue request (a server span continuing the caller's {@code traceparent}, and
@@ -33,5 +36,14 @@ class ObservationSettings {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spans go to Zipkin over HTTP/1.1: Zipkin's server ends idle HTTP/2 connections with GOAWAY, and JDK 17's
+     * client fails the batch then in flight on that connection instead of sending it again, losing its spans.
+     */
+    @Bean
+    ZipkinHttpClientBuilderCustomizer zipkinOverHttp11() {
+        return builder -> builder.version(HttpClient.Version.HTTP_1_1);
     }
 }

@@ -1,5 +1,7 @@
 package io.glasslink.gateway.observability;
 
+import java.net.http.HttpClient;
+
 import io.glasslink.gateway.link.LinkPath;
 import io.micrometer.common.KeyValues;
 import io.micrometer.core.instrument.Meter;
@@ -18,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationConvention;
+import org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientBuilderCustomizer;
 
 /**
  * What is observed and what the spans and request meters say beyond the framework's defaults: every routed request
@@ -94,5 +97,14 @@ public class ObservationSettings {
                         id.getBaseUnit(), description, id.getType());
             }
         };
+    }
+
+    /**
+     * Spans go to Zipkin over HTTP/1.1: Zipkin's server ends idle HTTP/2 connections with GOAWAY, and JDK 17's
+     * client fails the batch then in flight on that connection instead of sending it again, losing its spans.
+     */
+    @Bean
+    ZipkinHttpClientBuilderCustomizer zipkinOverHttp11() {
+        return builder -> builder.version(HttpClient.Version.HTTP_1_1);
     }
 }

@@ -1,5 +1,6 @@
 package io.glasslink.planning.observability;
 
+import java.net.http.HttpClient;
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.util.function.SingletonSupplier;
+import org.springframework.boot.zipkin.autoconfigure.ZipkinHttpClientBuilderCustomizer;
 
 /**
  * What is observed: every API request (a server span continuing the caller's {@code traceparent}, and
@@ -55,5 +57,14 @@ class ObservationSettings {
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * Spans go to Zipkin over HTTP/1.1: Zipkin's server ends idle HTTP/2 connections with GOAWAY, and JDK 17's
+     * client fails the batch then in flight on that connection instead of sending it again, losing its spans.
+     */
+    @Bean
+    ZipkinHttpClientBuilderCustomizer zipkinOverHttp11() {
+        return builder -> builder.version(HttpClient.Version.HTTP_1_1);
     }
 }
