@@ -178,7 +178,22 @@ public final class Drill {
                 return Optional.empty();
             }
             Http.Answer list = Http.send("GET", platform.gatewayUrl() + "/api/v1/bookings?page=0&size=1", partner, null, Duration.ofSeconds(10));
-            return list.ok() ? Optional.of(System.currentTimeMillis()) : Optional.empty();
+            if (!list.ok()) {
+                return Optional.empty();
+            }
+            // recovered only once the gateway's circuit breakers have closed again: until then it still answers
+            // some calls with its explicit 503 + Retry-After
+            Http.Answer breakers = Http.send("GET", platform.gatewayUrl() + "/actuator/circuitbreakers",
+                    Map.of("X-API-Key", PlatformAccess.OPS_KEY), null, Duration.ofSeconds(10));
+            if (!breakers.ok()) {
+                return Optional.empty();
+            }
+            for (var breaker : breakers.json().path("circuitBreakers")) {
+                if (!"CLOSED".equals(breaker.path("state").asString())) {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(System.currentTimeMillis());
         }, Duration.ofMillis(500), RECOVERY);
     }
 

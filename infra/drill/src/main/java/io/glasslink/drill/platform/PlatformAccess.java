@@ -16,6 +16,8 @@ public record PlatformAccess(Path home, Properties ports, int controlPort, Strin
     public static final String PARTNER_KEY = "dev-partner-key-1";
     public static final String SECOND_PARTNER_KEY = "dev-partner-key-2";
     public static final String INTERNAL_KEY = "dev-booking-web-key";
+    /** The gateway's ops client (its actuator: circuit breakers). */
+    public static final String OPS_KEY = "dev-ops-key";
 
     /** Reads the run folder of the platform at {@code home}; fails with a message when nothing runs there. */
     public static PlatformAccess of(Path home) {

@@ -38,7 +38,7 @@ public final class Report {
         s.append("Gatling report: ").append(o.gatlingReport() == null ? "(none written; Gatling exit code " + gatlingExit + ")"
                 : o.gatlingReport().toString()).append("\n\n");
         s.append("detect: from the fault to its first sign (which one is said below); recover: from the fault until every process is "
-                + "ready and the gateway answers a search (not provisional) and the booking list; requests and answers: the load's, "
+                + "ready and the gateway answers a search (not provisional) and the booking list, and its circuit breakers are closed; requests and answers: the load's, "
                 + "from the fault until its invariants were checked.\n\n");
         s.append("| # | fault | detect | recover | requests | answers by kind | invariants |\n|---|---|---|---|---|---|---|\n");
         int n = 0;
