@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,8 +58,11 @@ class RunStateTest {
         Process stubborn = new ProcessBuilder("sh", "-c", "trap '' TERM; sleep 60; true", RunState.homeMarker(settings.home())).start();
         // another platform on the same machine whose home only starts with the same characters
         Process other = marked(neighbour, "planning-service.jar");
+        List<ProcessHandle> sleepers = List.of();
         try {
             Thread.sleep(200); // the shell has set its trap
+            // a shell ended by TERM leaves its sleep behind, which would outlive the test
+            sleepers = Stream.of(service, stubborn, other).flatMap(Process::descendants).toList();
             assertThat(new RunState(settings).leftovers()).extracting(l -> l.process().pid())
                     .containsExactlyInAnyOrder(service.pid(), stubborn.pid());
             ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -76,6 +80,7 @@ class RunStateTest {
             service.destroyForcibly();
             stubborn.destroyForcibly();
             other.destroyForcibly();
+            sleepers.forEach(ProcessHandle::destroyForcibly);
         }
     }
 

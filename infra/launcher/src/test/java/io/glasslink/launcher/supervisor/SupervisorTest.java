@@ -36,7 +36,7 @@ class SupervisorTest {
 
     @Test
     void aProcessKilledWithSigkillIsStartedAgainAfterTheBackoffAndTheCrashIsCounted() throws Exception {
-        ProcessUnit unit = unit("svc", "sleep 300");
+        ProcessUnit unit = unit("svc", "exec sleep 300");
         Supervisor s = supervise(FAST, unit);
         await(s, "svc", st -> st.state() == Supervisor.State.READY);
         long first = unit.pid().orElseThrow();
@@ -54,7 +54,7 @@ class SupervisorTest {
 
     @Test
     void aRestartedProcessWritesAfterWhatItsCrashedPredecessorLogged() throws Exception {
-        ProcessUnit unit = unit("svc", "echo \"started as $$\"; sleep 300");
+        ProcessUnit unit = unit("svc", "echo \"started as $$\"; exec sleep 300");
         Supervisor s = supervise(FAST, unit);
         await(s, "svc", st -> st.state() == Supervisor.State.READY);
         long first = unit.pid().orElseThrow();
@@ -104,7 +104,7 @@ class SupervisorTest {
 
     @Test
     void restartsAreOffWithALimitOfZero() throws Exception {
-        ProcessUnit unit = unit("svc", "sleep 300");
+        ProcessUnit unit = unit("svc", "exec sleep 300");
         Supervisor s = supervise(new Supervisor.Policy(0, Duration.ofMillis(100), Duration.ofMillis(100),
                 Duration.ofSeconds(60), Duration.ofSeconds(1)), unit);
         await(s, "svc", st -> st.state() == Supervisor.State.READY);
@@ -116,7 +116,7 @@ class SupervisorTest {
 
     @Test
     void aRestartOnRequestEndsTheOldProcessAndStartsANewOne() throws Exception {
-        ProcessUnit unit = unit("svc", "sleep 300");
+        ProcessUnit unit = unit("svc", "exec sleep 300");
         Supervisor s = supervise(FAST, unit);
         await(s, "svc", st -> st.state() == Supervisor.State.READY);
         ProcessHandle old = ProcessHandle.of(unit.pid().orElseThrow()).orElseThrow();
@@ -132,7 +132,7 @@ class SupervisorTest {
 
     @Test
     void aStoppedProcessStaysDownUntilStartedAgain() throws Exception {
-        ProcessUnit unit = unit("kafka", "sleep 300");
+        ProcessUnit unit = unit("kafka", "exec sleep 300");
         Supervisor s = supervise(FAST, unit);
         await(s, "kafka", st -> st.state() == Supervisor.State.READY);
 
