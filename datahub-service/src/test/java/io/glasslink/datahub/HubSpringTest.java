@@ -8,6 +8,7 @@ import java.lang.annotation.Target;
 import java.time.Clock;
 
 import io.glasslink.testsupport.RealInfrastructure;
+import io.glasslink.testsupport.RecordedSpans;
 import io.glasslink.testsupport.TestClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;

@@ -3,6 +3,7 @@ package io.glasslink.planning;
 import java.util.Map;
 
 import io.glasslink.testsupport.RealInfrastructure;
+import io.glasslink.testsupport.RecordedSpans;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

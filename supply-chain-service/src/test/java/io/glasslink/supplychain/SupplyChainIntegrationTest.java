@@ -7,6 +7,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import io.glasslink.testsupport.RealInfrastructure;
+import io.glasslink.testsupport.RecordedSpans;
 import io.glasslink.testsupport.TestClock;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;

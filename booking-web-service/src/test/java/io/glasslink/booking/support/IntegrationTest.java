@@ -7,6 +7,7 @@ import io.glasslink.booking.BookingWebApplication;
 import io.glasslink.link.LinkSimulator;
 import io.glasslink.link.LinkSimulatorSettings;
 import io.glasslink.testsupport.RealInfrastructure;
+import io.glasslink.testsupport.RecordedSpans;
 import io.glasslink.testsupport.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

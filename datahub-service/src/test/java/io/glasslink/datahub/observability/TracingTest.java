@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 
 import io.cloudevents.CloudEvent;
 import io.glasslink.datahub.HubSpringTest;
-import io.glasslink.datahub.RecordedSpans;
 import io.glasslink.datahub.TestEvents;
 import io.glasslink.datahub.TestHttp;
 import io.glasslink.datahub.TestKafka;
 import io.glasslink.datahub.TestLake;
+import io.glasslink.testsupport.RecordedSpans;
 import io.glasslink.testsupport.TestClock;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;

@@ -10,8 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.glasslink.planning.PlanningIntegrationTest;
-import io.glasslink.planning.RecordedSpans;
 import io.glasslink.testsupport.CloudEventChecks;
+import io.glasslink.testsupport.RecordedSpans;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanId;

@@ -9,11 +9,11 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.glasslink.supplychain.Api.Answer;
 import io.glasslink.supplychain.ApiTestSupport;
-import io.glasslink.supplychain.RecordedSpans;
 import io.glasslink.supplychain.SupplyChainIntegrationTest;
 import io.glasslink.supplychain.events.TopicReader;
 import io.glasslink.supplychain.events.TopicReader.Event;
 import io.glasslink.testsupport.CloudEventChecks;
+import io.glasslink.testsupport.RecordedSpans;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.opentelemetry.api.trace.SpanId;

@@ -1,4 +1,4 @@
-package io.glasslink.booking.support;
+package io.glasslink.testsupport;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,6 +6,8 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
@@ -15,8 +17,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Keeps the spans the service ends (the most recent {@value #KEPT}), as Boot's tracer hands them to its exporters:
- * the tests look at the traces the service really makes without a Zipkin.
+ * Keeps the spans a service ends (the most recent {@value #KEPT}), as Boot's tracer hands them to its exporters:
+ * a service's tests look at the traces it really makes without a Zipkin. Import {@link Recording} to register it.
  */
 public final class RecordedSpans implements SpanProcessor {
 
@@ -67,7 +69,10 @@ public final class RecordedSpans implements SpanProcessor {
         return ended.stream().filter(s -> s.getTraceId().equals(traceId)).toList();
     }
 
-    /** The ended spans of {@code traceId} once {@code complete} holds for them, within {@code timeout}. */
+    /**
+     * The ended spans of {@code traceId} once {@code complete} holds for them, within {@code timeout}; an
+     * {@link AssertionError} naming the spans seen if it never does.
+     */
     public List<SpanData> ofTrace(String traceId, Predicate<List<SpanData>> complete, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<SpanData> spans = ofTrace(traceId);
@@ -79,5 +84,15 @@ public final class RecordedSpans implements SpanProcessor {
             throw new AssertionError("trace " + traceId + " incomplete after " + timeout + ": " + spans);
         }
         return spans;
+    }
+
+    /** Whether {@code spans} hold at least {@code count} of {@code kind}. */
+    public static boolean atLeast(List<SpanData> spans, SpanKind kind, int count) {
+        return spans.stream().filter(s -> s.getKind() == kind).count() >= count;
+    }
+
+    /** The string attribute {@code key} of {@code span}, or null. */
+    public static String attribute(SpanData span, String key) {
+        return span.getAttributes().get(AttributeKey.stringKey(key));
     }
 }
