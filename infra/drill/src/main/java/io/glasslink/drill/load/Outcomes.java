@@ -56,12 +56,13 @@ public final class Outcomes {
     /**
      * A span of time in which a part of the platform is down on purpose (a killed or restarting process,
      * Kafka or PostgreSQL held down, both link paths cut), from the fault to the platform's recovery:
-     * a request sent inside it may be answered 503 with Retry-After.
+     * a request sent inside it, or still in flight when it began, may be answered 503 with Retry-After.
      */
     public record Unavailable(long fromMillis, long toMillis, String why) {
 
+        /** The request was sent inside the span, or sent before it and answered after the fault (a kill mid-request). */
         public boolean covers(Request r) {
-            return r.sentAtMillis() >= fromMillis && r.sentAtMillis() <= toMillis;
+            return r.sentAtMillis() <= toMillis && r.atMillis() >= fromMillis;
         }
     }
 

@@ -57,4 +57,14 @@ class ServerErrorInvariantTest {
         assertThat(BOOKING_WEB_DOWN.get(0).covers(sentInside)).isTrue();
         assertThat(BOOKING_WEB_DOWN.get(0).covers(new Outcomes.Request(2_001, 2_002, "web: book", 503, true, null))).isFalse();
     }
+
+    @Test
+    void aRequestInFlightWhenThePartWentDownIsCoveredButOneAnsweredBeforeIsNot() {
+        // the gateway logged exactly this in a CI drill: a booking sent 15 ms before the kill -9, answered 503 0.87 s later
+        Outcomes.Request inFlight = new Outcomes.Request(985, 1_854, "partner: book", 503, true, null);
+        Outcomes.Request answeredBefore = new Outcomes.Request(700, 990, "partner: book", 503, true, null);
+
+        assertThat(BOOKING_WEB_DOWN.get(0).covers(inFlight)).isTrue();
+        assertThat(BOOKING_WEB_DOWN.get(0).covers(answeredBefore)).isFalse();
+    }
 }
