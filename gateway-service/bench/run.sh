@@ -7,7 +7,8 @@
 # Each path is warmed up (WARMUP at 32 connections), then measured with wrk 2 threads / 32 connections and
 # 1 thread / 1 connection for DURATION; the CPU time of every process on the path is read from /proc.
 # Usage: gateway-service/bench/run.sh   (env: DURATION=10s WARMUP=20s; JFR=1 records both gateways' execution
-# samples over the measured runs into the work directory; GATEWAY_JAVA_OPTS for both gateways' JVM flags)
+# samples over the measured runs into the work directory, at some cost to both gateways: the table of record comes
+# from a run without it; GATEWAY_JAVA_OPTS for both gateways' JVM flags)
 # Needs: JDK 17+, wrk, curl, python3 (nginx-light optional). Builds the jars it lacks, stops all it starts on exit.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,6 +16,9 @@ DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 WORK=${BENCH_WORK:-$(mktemp -d)}
 JAVA_OPTS=${GATEWAY_JAVA_OPTS:--Xmx512m}
+# JFR's first recording in a JVM deoptimises its hot code (4× fewer req/s for half a minute), so with JFR=1 both
+# gateways record from their start and the measured windows get a second recording, which costs no deoptimisation
+[ "${JFR:-0}" = 1 ] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=name=whole,settings=default,maxage=2m"
 PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
@@ -37,7 +41,8 @@ events {}
 http { access_log off; keepalive_requests 1000000;
   client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
   uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
-  server { listen 127.0.0.1:$BACKEND; location / { default_type application/json; return 200 '{"status":"ok"}'; } } }
+  server { listen 127.0.0.1:$BACKEND; location / { default_type application/json; return 200 '{"status":"ok"}'; }
+    location /api/v2/spans { return 202; } } }
 NGINX
   "$NGINX" -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" & PIDS+=($!); P_BACKEND=$!; BACKEND_NAME=nginx
 else
@@ -51,8 +56,9 @@ SERVER_PORT=$BARE BACKEND_URL=http://127.0.0.1:$BACKEND \
 LINK_PROFILE=zero LINK_CONTROL_PORT=$LINK_CTL LINK_SUPPLY_CHAIN_LISTEN_PORT=$LINK LINK_SUPPLY_CHAIN_UPSTREAM=127.0.0.1:$BACKEND \
 LINK_PLANNING_LISTEN_PORT=$(free_port) LINK_PLANNING_UPSTREAM=127.0.0.1:$BACKEND LINK_BIND_HOST=127.0.0.1 \
   java -Xmx256m -jar "$WORK/link-simulator-exec.jar" > "$WORK/link.log" 2>&1 & PIDS+=($!); P_LINK=$!
+# the gateway's spans go to the backend, which takes them as Zipkin would (202): their encoding and sending are measured
 SERVER_PORT=$GW BOOKING_WEB_URL=http://127.0.0.1:$BACKEND SUPPLY_CHAIN_URL=http://127.0.0.1:$LINK \
-LINK_CONTROL_URL=http://127.0.0.1:$LINK_CTL PARTNER_INSURER_1_RATE_LIMIT=1000000000 \
+LINK_CONTROL_URL=http://127.0.0.1:$LINK_CTL PARTNER_INSURER_1_RATE_LIMIT=1000000000 ZIPKIN_ENDPOINT=http://127.0.0.1:$BACKEND/api/v2/spans \
   java $JAVA_OPTS -jar "$WORK/gateway-service.jar" > "$WORK/gateway.log" 2>&1 & PIDS+=($!); P_GW=$!
 
 wait_http "http://127.0.0.1:$BACKEND/"; wait_http "http://127.0.0.1:$BARE/"; wait_http "http://127.0.0.1:$LINK_CTL/state"
@@ -76,7 +82,7 @@ for c in "${CASES[@]}"; do # every path answers 200, then warms the JITs of its 
   wrk -t2 -c32 -d"$WARMUP" -H "${HDR[$c]}" "${URL[$c]}" > /dev/null
 done
 if [ "${JFR:-0}" = 1 ]; then # execution samples of both gateways over the measured runs only (not start-up, not warm-up)
-  jcmd "$P_BARE" JFR.start name=bench settings=profile > /dev/null; jcmd "$P_GW" JFR.start name=bench settings=profile > /dev/null
+  jcmd "$P_BARE" JFR.start name=bench settings=default > /dev/null; jcmd "$P_GW" JFR.start name=bench settings=default > /dev/null
 fi
 for conns in 32 1; do
   threads=$([ "$conns" = 1 ] && echo 1 || echo 2)
