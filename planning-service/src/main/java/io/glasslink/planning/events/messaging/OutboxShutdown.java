@@ -45,9 +45,13 @@ class OutboxShutdown implements SmartLifecycle, ApplicationListener<ContextClose
     @Override
     public void stop() {
         running = false;
-        if (closing && dataSource.getIfAvailable() instanceof AutoCloseable pool) {
+        DataSource ds = dataSource.getIfAvailable();
+        if (closing && ds != null) {
             try {
-                pool.close();
+                // the pool sits behind the proxy that makes SQL statements spans
+                if (ds.isWrapperFor(AutoCloseable.class)) {
+                    ds.unwrap(AutoCloseable.class).close();
+                }
             } catch (Exception e) {
                 log.warn("closing the connection pool before the producer failed", e);
             }
