@@ -4,9 +4,12 @@
 #   bare              wrk → Spring Cloud Gateway from nothing but its starter, one route (benchmarks/bare-gateway)
 #   glasslink         wrk → gateway-service, partner route with an API key (every feature on) → backend
 #   glasslink+link    wrk → gateway-service, on-prem route → link simulator (profile zero) → backend
+#   fw-*              with LADDER=1, after those: wrk → benchmarks/framework-gateway (the bare gateway's route plus the
+#                     framework's own features, one JVM per rung started and stopped in turn: fw-off, fw-metrics,
+#                     fw-tracing, fw-security, fw-accesslog, fw-resilience, fw-all) → backend
 # Each path is warmed up (WARMUP at 32 connections), then measured with wrk 2 threads / 32 connections and
 # 1 thread / 1 connection for DURATION; the CPU time of every process on the path is read from /proc.
-# Usage: gateway-service/bench/run.sh   (env: DURATION=10s WARMUP=20s; JFR=1 records both gateways' execution
+# Usage: gateway-service/bench/run.sh   (env: DURATION=10s WARMUP=20s; LADDER=1 adds the fw-* rungs; JFR=1 records both gateways' execution
 # samples over the measured runs into the work directory, at some cost to both gateways: the table of record comes
 # from a run without it; GATEWAY_JAVA_OPTS for both gateways' JVM flags)
 # Needs: JDK 17+, wrk, curl, python3 (nginx-light optional). Builds the jars it lacks, stops all it starts on exit.
@@ -28,6 +31,10 @@ wait_http() { for _ in $(seq 1 600); do curl -s -o /dev/null "$1" && return 0; s
 [ -f gateway-service/target/gateway-service.jar ] || ./mvnw -B -q -o -pl gateway-service package -DskipTests
 [ -f infra/link-simulator/target/link-simulator-exec.jar ] || ./mvnw -B -q -o -pl infra/link-simulator package -DskipTests
 [ -f benchmarks/bare-gateway/target/bare-gateway.jar ] || ./mvnw -B -q -o -f benchmarks/bare-gateway/pom.xml package
+if [ "${LADDER:-0}" = 1 ]; then
+  [ -f benchmarks/framework-gateway/target/framework-gateway.jar ] || ./mvnw -B -q -o -f benchmarks/framework-gateway/pom.xml package
+  cp benchmarks/framework-gateway/target/framework-gateway.jar "$WORK/"
+fi
 # private copies: a rebuild during the run cannot change what is measured
 cp gateway-service/target/gateway-service.jar infra/link-simulator/target/link-simulator-exec.jar \
   benchmarks/bare-gateway/target/bare-gateway.jar "$WORK/"
@@ -72,6 +79,13 @@ URL[glasslink]=http://127.0.0.1:$GW/api/v1/ping;                          HDR[gl
 URL[glasslink+link]=http://127.0.0.1:$GW/onprem/supply-chain/api/v1/ping; HDR[glasslink+link]="X-API-Key: dev-booking-web-key"
 PROCS[direct]="backend=$P_BACKEND"; PROCS[bare]="gateway=$P_BARE backend=$P_BACKEND"
 PROCS[glasslink]="gateway=$P_GW backend=$P_BACKEND"; PROCS[glasslink+link]="gateway=$P_GW link=$P_LINK backend=$P_BACKEND"
+# measure CASE conns: wrk at that many connections for DURATION, with the CPU ticks of the case's processes around it
+measure() {
+  local threads; threads=$([ "$2" = 1 ] && echo 1 || echo 2)
+  echo "$(ticks "${PROCS[$1]}")" > "$WORK/$1-$2.cpu0"
+  wrk -t"$threads" -c"$2" -d"$DURATION" --latency -H "${HDR[$1]}" "${URL[$1]}" > "$WORK/$1-$2.txt"
+  echo "$(ticks "${PROCS[$1]}")" > "$WORK/$1-$2.cpu1"
+}
 # CPU ticks of a process and its children (nginx answers in its worker, a child of the master started here)
 ticks() { for p in $1; do local t=0; for q in ${p#*=} $(pgrep -P "${p#*=}" || true); do t=$((t + $(awk '{print $14+$15}' "/proc/$q/stat"))); done
   echo -n "${p%%=*}=$t "; done; }
@@ -85,20 +99,41 @@ if [ "${JFR:-0}" = 1 ]; then # execution samples of both gateways over the measu
   jcmd "$P_BARE" JFR.start name=bench settings=default > /dev/null; jcmd "$P_GW" JFR.start name=bench settings=default > /dev/null
 fi
 for conns in 32 1; do
-  threads=$([ "$conns" = 1 ] && echo 1 || echo 2)
-  for c in "${CASES[@]}"; do
-    echo "$(ticks "${PROCS[$c]}")" > "$WORK/$c-$conns.cpu0"
-    wrk -t"$threads" -c"$conns" -d"$DURATION" --latency -H "${HDR[$c]}" "${URL[$c]}" > "$WORK/$c-$conns.txt"
-    echo "$(ticks "${PROCS[$c]}")" > "$WORK/$c-$conns.cpu1"
-  done
+  for c in "${CASES[@]}"; do measure "$c" "$conns"; done
 done
 
 if [ "${JFR:-0}" = 1 ]; then
   jcmd "$P_BARE" JFR.dump name=bench filename="$WORK/bare.jfr" > /dev/null; jcmd "$P_GW" JFR.dump name=bench filename="$WORK/gateway.jfr" > /dev/null
   echo "flight recordings: $WORK/bare.jfr $WORK/gateway.jfr (jfr print --events jdk.ExecutionSample ...)"
 fi
+RUNGS=()
+if [ "${LADDER:-0}" = 1 ]; then # the framework's features one by one, each rung alone on the machine with the backend
+  declare -A FEATURE=([fw-off]="" [fw-metrics]=FEATURE_METRICS [fw-tracing]=FEATURE_TRACING [fw-security]=FEATURE_SECURITY
+    [fw-accesslog]=FEATURE_ACCESSLOG [fw-resilience]=FEATURE_RESILIENCE [fw-all]=FEATURE_ALL)
+  for c in fw-off fw-metrics fw-tracing fw-security fw-accesslog fw-resilience fw-all; do
+    port=$(free_port); mkdir -p "$WORK/$c" # its working directory: fw-accesslog's and fw-all's access.log
+    (cd "$WORK/$c" && exec env ${FEATURE[$c]:+${FEATURE[$c]}=true} SERVER_PORT=$port BACKEND_URL=http://127.0.0.1:$BACKEND \
+      ZIPKIN_ENDPOINT=http://127.0.0.1:$BACKEND/api/v2/spans java $JAVA_OPTS -jar "$WORK/framework-gateway.jar" > "$WORK/$c.log" 2>&1) &
+    P_RUNG=$!; PIDS+=($P_RUNG)
+    URL[$c]=http://127.0.0.1:$port/api/v1/ping; HDR[$c]="X-API-Key: bench-key"; PROCS[$c]="gateway=$P_RUNG backend=$P_BACKEND"
+    wait_http "${URL[$c]}"
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "${HDR[$c]}" "${URL[$c]}")
+    [ "$code" = 200 ] || { echo "$c answers $code, not 200" >&2; exit 1; }
+    if [ "$c" = fw-security ] || [ "$c" = fw-all ]; then # its API-key check is really on
+      code=$(curl -s -o /dev/null -w '%{http_code}' "${URL[$c]}")
+      [ "$code" = 401 ] || { echo "$c answers $code without an API key, not 401" >&2; exit 1; }
+    fi
+    wrk -t2 -c32 -d"$WARMUP" -H "${HDR[$c]}" "${URL[$c]}" > /dev/null
+    [ "${JFR:-0}" = 1 ] && jcmd "$P_RUNG" JFR.start name=bench settings=default > /dev/null
+    measure "$c" 32; measure "$c" 1
+    [ "${JFR:-0}" = 1 ] && jcmd "$P_RUNG" JFR.dump name=bench filename="$WORK/$c.jfr" > /dev/null
+    kill "$P_RUNG"; wait "$P_RUNG" 2>/dev/null || true
+    RUNGS+=("$c")
+  done
+  echo "ladder: fw-* logs, access logs (fw-*/access.log) and flight recordings (JFR=1) in $WORK"
+fi
 echo "backend: $BACKEND_NAME; $(nproc) cores; work dir $WORK; load at the end: $(uptime)"
-python3 - "$WORK" "$(getconf CLK_TCK)" "${CASES[@]}" <<'PY'
+python3 - "$WORK" "$(getconf CLK_TCK)" "${CASES[@]}" ${RUNGS[@]+"${RUNGS[@]}"} <<'PY'
 import re, sys
 work, hz, cases = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 def ms(v):
