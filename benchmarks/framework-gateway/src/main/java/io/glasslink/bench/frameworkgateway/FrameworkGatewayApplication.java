@@ -1,15 +1,10 @@
 package io.glasslink.bench.frameworkgateway;
 
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
-import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -24,26 +19,10 @@ public class FrameworkGatewayApplication {
 
     static final String[] FEATURES = { "metrics", "tracing", "security", "accesslog", "resilience" };
 
-    static final String[] EXCLUSION_GROUPS = { "metrics", "observation", "tracing", "security", "resilience" };
-
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(FrameworkGatewayApplication.class);
         application.setAdditionalProfiles(features(new StandardEnvironment()));
-        application.addListeners((ApplicationEnvironmentPreparedEvent event) -> exclude(event.getEnvironment()));
         application.run(args);
-    }
-
-    /**
-     * Sets spring.autoconfigure.exclude from the groups once the profiles' files are read: Boot binds that property
-     * without resolving placeholders in a comma-separated value, so application.yml cannot compose it itself.
-     */
-    static void exclude(ConfigurableEnvironment environment) {
-        String excluded = Stream.of(EXCLUSION_GROUPS)
-                .map(group -> environment.getProperty("ladder.exclude." + group, ""))
-                .filter(list -> !list.isBlank())
-                .collect(Collectors.joining(","));
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("ladder", Map.of("spring.autoconfigure.exclude", excluded)));
     }
 
     /** The profiles of the features switched on; the environment maps FEATURE_X to feature.x. */
