@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.tomcat.util.res.StringManager;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -40,8 +41,17 @@ class TomcatProblemReports {
 
         private static final JsonMapper JSON = JsonMapper.builder().build();
 
+        /** Tomcat's message (in the JVM's locale) when the request's head is over its limit. */
+        private static final String HEADERS_TOO_LARGE =
+                StringManager.getManager("org.apache.coyote.http11").getString("iib.requestheadertoolarge.error");
+
         @Override
         protected void report(Request request, Response response, Throwable throwable) {
+            if (response.getStatus() == 400 && throwable instanceof IllegalArgumentException
+                    && HEADERS_TOO_LARGE.equals(throwable.getMessage())) {
+                // Tomcat answers 400 for headers over its limit; RFC 6585 has the status that tells the caller why
+                response.setStatus(431);
+            }
             int status = response.getStatus();
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;

@@ -99,6 +99,14 @@ class ProblemAnswersTest {
     }
 
     @Test
+    void headersOverTomcatsLimitAreA431Problem() {
+        Answer answer = TestHttp.get(port, "/api/v1/lake/datasets", "X-Padding", "x".repeat(20_000));
+
+        assertThat(answer.status()).isEqualTo(431);
+        ProblemChecks.check(431, answer.contentType(), answer.body());
+    }
+
+    @Test
     void actuatorDetailsWithoutCredentialsAreA401ProblemFromTheErrorPage() {
         Answer answer = TestHttp.get(port, "/actuator/metrics");
 

@@ -28,7 +28,7 @@ class ErrorShapeTests extends ApiTestSupport {
         RawHttp.get(port, "/api/v1/%2e%2e/actuator", "").problem(400);
         JsonNode tomcat = RawHttp.get(port, "/api/v1/a{b}", "").problem(400);
         JsonNode hugeHeader = RawHttp.get(port, "/api/v1/vehicles/makes", "X-Padding: " + "a".repeat(20_000) + "\r\n")
-                .problem(400);
+                .problem(431);
 
         assertThat(tomcat.path("detail").asString()).doesNotContain("Tomcat", "Exception");
         assertThat(hugeHeader.path("instance").asString()).startsWith("/api/v1/vehicles/makes");
