@@ -19,7 +19,7 @@ public final class Summary {
         out.println();
         row(out, "Web UI", "http://localhost:" + p.gateway() + "/");
         row(out, "Partner API (gateway)", "http://localhost:" + p.gateway() + "/api/v1/");
-        row(out, "Partner API docs", "http://localhost:" + p.bookingWeb() + "/swagger-ui.html   (OpenAPI: /v3/api-docs)");
+        row(out, "Partner API docs", "http://localhost:" + p.gateway() + "/api/docs/swagger-ui.html   (OpenAPI: /api/docs/openapi.json)");
         for (ServiceSpec spec : ServiceSpec.all(p)) {
             row(out, spec.name(), spec.baseUrl() + "/actuator/health   metrics: " + spec.baseUrl() + "/actuator/prometheus");
         }
